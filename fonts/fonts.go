@@ -1,0 +1,101 @@
+// Package fonts embeds Liberation Serif 2.x, the free font metric-compatible with Times New Roman
+// that the PDF backend draws with, and answers which characters it can draw.
+//
+// The fonts come from Debian's fonts-liberation2 package (version 2.1.5) and are licensed under the
+// SIL Open Font License 1.1; see LICENSE-LiberationSerif.txt beside this file.
+package fonts
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+// Style is one of the four faces of the family.
+type Style string
+
+// The four faces. The values are fpdf's style strings.
+const (
+	Regular    Style = ""
+	Bold       Style = "B"
+	Italic     Style = "I"
+	BoldItalic Style = "BI"
+)
+
+// Family is the name under which the faces are registered in a PDF.
+const Family = "LiberationSerif"
+
+var (
+	//go:embed LiberationSerif-Regular.ttf
+	regular []byte
+	//go:embed LiberationSerif-Bold.ttf
+	bold []byte
+	//go:embed LiberationSerif-Italic.ttf
+	italic []byte
+	//go:embed LiberationSerif-BoldItalic.ttf
+	boldItalic []byte
+)
+
+// TTF returns the TrueType file of a face. The slice is shared: callers must not modify it.
+func TTF(s Style) []byte {
+	switch s {
+	case Bold:
+		return bold
+	case Italic:
+		return italic
+	case BoldItalic:
+		return boldItalic
+	default:
+		return regular
+	}
+}
+
+// Styles lists the four faces in a fixed order.
+var Styles = []Style{Regular, Bold, Italic, BoldItalic}
+
+var (
+	parseOnce sync.Once
+	parsed    map[Style]*sfnt.Font
+	parseErr  error
+)
+
+func parseAll() {
+	parsed = make(map[Style]*sfnt.Font, len(Styles))
+	for _, s := range Styles {
+		f, err := sfnt.Parse(TTF(s))
+		if err != nil {
+			parseErr = fmt.Errorf("fonts: parse %q: %w", s, err)
+			return
+		}
+		parsed[s] = f
+	}
+}
+
+// Missing returns, in order of first appearance and without repeats, the characters of s that
+// some face of the family cannot draw. Spaces and line breaks are never reported. It returns an
+// error only if the embedded fonts themselves cannot be read.
+func Missing(s string) ([]rune, error) {
+	parseOnce.Do(parseAll)
+	if parseErr != nil {
+		return nil, parseErr
+	}
+	var buf sfnt.Buffer
+	var missing []rune
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if r == '\n' || r == '\t' || seen[r] {
+			continue
+		}
+		seen[r] = true
+		for _, st := range Styles {
+			idx, err := parsed[st].GlyphIndex(&buf, r)
+			if err != nil || idx == 0 {
+				missing = append(missing, r)
+				break
+			}
+		}
+	}
+	return missing, nil
+}

@@ -1,0 +1,162 @@
+package input
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+)
+
+// Gap is the blank printed where a number or a day is to be written in by hand: eight no-break
+// spaces, so that justification neither stretches nor breaks it.
+const Gap = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
+
+// Date is a calendar date whose day may be left blank (Day 0) to be written in by hand.
+type Date struct {
+	Year, Month, Day int
+}
+
+// ParseDate reads 2021-04-12, 12/4/2021, and the month-only forms 2021-04 and 4/2021.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	invalid := fmt.Errorf("%q không phải là ngày hợp lệ (viết 2021-04-12 hoặc 12/4/2021; 2021-04 để trống ngày)", s)
+	var parts []string
+	var d Date
+	switch {
+	case strings.Count(s, "-") == 2:
+		parts = strings.Split(s, "-")
+		d.Year, d.Month, d.Day = atoi(parts[0]), atoi(parts[1]), atoi(parts[2])
+	case strings.Count(s, "-") == 1:
+		parts = strings.Split(s, "-")
+		d.Year, d.Month = atoi(parts[0]), atoi(parts[1])
+	case strings.Count(s, "/") == 2:
+		parts = strings.Split(s, "/")
+		d.Day, d.Month, d.Year = atoi(parts[0]), atoi(parts[1]), atoi(parts[2])
+	case strings.Count(s, "/") == 1:
+		parts = strings.Split(s, "/")
+		d.Month, d.Year = atoi(parts[0]), atoi(parts[1])
+	default:
+		return Date{}, invalid
+	}
+	if d.Year < 1930 || d.Year > 2100 || d.Month < 1 || d.Month > 12 || d.Day < 0 {
+		return Date{}, invalid
+	}
+	if len(parts) == 3 && (d.Day == 0 || time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Day() != d.Day) {
+		return Date{}, invalid
+	}
+	return d, nil
+}
+
+// atoi reads a whole number of at most four digits, or -1.
+func atoi(s string) int {
+	if len(s) == 0 || len(s) > 4 {
+		return -1
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return -1
+	}
+	return n
+}
+
+// Before reports whether d is before e; a blank day counts as the first of its month.
+func (d Date) Before(e Date) bool {
+	return d.key() < e.key()
+}
+
+func (d Date) key() int { return d.Year*10000 + d.Month*100 + max(d.Day, 1) }
+
+// ISO returns YYYY-MM-DD, the first of the month when the day is blank.
+func (d Date) ISO() string {
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, max(d.Day, 1))
+}
+
+// Long writes "ngày 02 tháng 4 năm 2021": days below 10 and months 1 and 2 take a leading zero; a
+// blank day is a Gap.
+func (d Date) Long() string {
+	return fmt.Sprintf("ngày %s tháng %s năm %d", d.day(), d.month(), d.Year)
+}
+
+// Short writes "02/4/2021", with the same zero rules as Long.
+func (d Date) Short() string {
+	return fmt.Sprintf("%s/%s/%d", d.day(), d.month(), d.Year)
+}
+
+func (d Date) day() string {
+	if d.Day == 0 {
+		return Gap
+	}
+	return fmt.Sprintf("%02d", d.Day)
+}
+
+func (d Date) month() string {
+	if d.Month <= 2 {
+		return fmt.Sprintf("%02d", d.Month)
+	}
+	return strconv.Itoa(d.Month)
+}
+
+// Number writes a document number with a leading zero below 10 ("05"), or a Gap when it is not yet
+// issued (0).
+func Number(n int) string {
+	if n == 0 {
+		return Gap
+	}
+	return fmt.Sprintf("%02d", n)
+}
+
+// Count writes how many of something there are: "0", "02", "12".
+func Count(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%02d", n)
+}
+
+var upper = cases.Upper(language.Vietnamese)
+
+// Upper puts Vietnamese text in capitals, keeping its tone marks where they are.
+func Upper(s string) string { return upper.String(s) }
+
+// Sentence trims s and ends it with end ("." or ";"), replacing any final full stop, comma or
+// semicolon the user typed.
+func Sentence(s, end string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), ".;,")
+	return s + end
+}
+
+// nearest returns the known name closest to s in edit distance.
+func nearest(s string, known []string) string {
+	best, bestDist := "", -1
+	for _, k := range known {
+		if d := editDistance(s, k); bestDist < 0 || d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, counted in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,439 @@
+package input
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+
+	"baocao/fonts"
+)
+
+// MaxFileSize is the largest input file accepted. A real report is a few kilobytes.
+const MaxFileSize = 1 << 20
+
+// Reader reads one input file and collects its problems.
+type Reader struct {
+	file     string
+	problems Problems
+}
+
+// Problems returns everything found so far, errors and warnings, in the order found.
+func (r *Reader) Problems() Problems { return r.problems }
+
+// File is the name the reader gives in its messages.
+func (r *Reader) File() string { return r.file }
+
+// Add records a problem at a line of this file.
+func (r *Reader) Add(line int, key string, warning bool, format string, args ...any) {
+	r.problems = append(r.problems, Problem{
+		File: r.file, Line: line, Key: key, Warning: warning,
+		Message: fmt.Sprintf(format, args...),
+	})
+}
+
+// Parse checks the bytes of a file (size, UTF-8), composes its text to NFC and parses it as YAML.
+// It returns the top-level mapping, or nil with the problem recorded.
+func Parse(file string, data []byte) (*Reader, *Object) {
+	r := &Reader{file: file}
+	if len(data) > MaxFileSize {
+		r.Add(0, "", false, "tệp quá lớn (%d byte); giới hạn là %d byte", len(data), MaxFileSize)
+		return r, nil
+	}
+	if !utf8.Valid(data) {
+		r.Add(invalidUTF8Line(data), "", false,
+			"tệp không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8")
+		return r, nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = norm.NFC.Bytes(data)
+
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, msg := translateYAMLError(err)
+		r.Add(line, "", false, "%s", msg)
+		return r, nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		r.Add(1, "", false, "tệp trống")
+		return r, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		r.Add(root.Line, "", false, "tệp phải gồm các khóa, mỗi dòng một khóa (ví dụ \"mau: dang-ky\")")
+		return r, nil
+	}
+	return r, r.object(root, "")
+}
+
+// invalidUTF8Line returns the line of the first byte that is not UTF-8.
+func invalidUTF8Line(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlMessages puts the parser's usual complaints into Vietnamese.
+var yamlMessages = []struct{ english, vietnamese string }{
+	{"mapping values are not allowed in this context", "dấu hai chấm không đúng chỗ (có thể thiếu dấu cách sau dấu hai chấm, hoặc thụt lề sai)"},
+	{"did not find expected key", "thụt lề sai: các khóa cùng cấp phải thẳng cột"},
+	{"could not find expected ':'", "thiếu dấu hai chấm sau tên khóa"},
+	{"found character that cannot start any token", "có ký tự không được đứng đầu giá trị (ví dụ ký tự tab, @ hoặc `); hãy đặt giá trị trong dấu ngoặc kép"},
+	{"found a tab character that violates indentation", "dùng ký tự tab để thụt lề; hãy dùng dấu cách"},
+	{"found unexpected end of stream", "tệp kết thúc khi chưa đóng dấu ngoặc kép hoặc ngoặc"},
+	{"did not find expected node content", "thiếu giá trị"},
+	{"did not find expected '-' indicator", "thụt lề sai trong danh sách"},
+	{"control characters are not allowed", "có ký tự điều khiển không in được"},
+}
+
+// translateYAMLError returns the line and a Vietnamese message for a YAML parser error.
+func translateYAMLError(err error) (int, string) {
+	text := err.Error()
+	var typeErr *yaml.TypeError
+	if errors.As(err, &typeErr) && len(typeErr.Errors) > 0 {
+		text = typeErr.Errors[0]
+	}
+	line := 0
+	if m := yamlLineRE.FindStringSubmatch(text); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		text = m[2]
+	} else {
+		text = strings.TrimPrefix(text, "yaml: ")
+	}
+	for _, m := range yamlMessages {
+		if strings.Contains(text, m.english) {
+			return line, "lỗi cú pháp YAML: " + m.vietnamese
+		}
+	}
+	return line, "lỗi cú pháp YAML (" + text + ")"
+}
+
+// Object is a YAML mapping being read: the values of its known keys, with their lines.
+type Object struct {
+	r      *Reader
+	path   string
+	line   int
+	fields map[string]*yaml.Node
+	keys   []*yaml.Node // the key nodes, in the file's order
+}
+
+// object reads a mapping node, reporting duplicate keys and keys not in known. With known nil,
+// every key is accepted (the caller declares them later with Known).
+func (r *Reader) object(n *yaml.Node, path string) *Object {
+	o := &Object{r: r, path: path, line: n.Line, fields: map[string]*yaml.Node{}}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if prev, ok := o.fields[k.Value]; ok {
+			r.Add(k.Line, o.keyPath(k.Value), false, "khóa bị lặp lại (đã có ở dòng %d)", prev.Line)
+			continue
+		}
+		o.keys = append(o.keys, k)
+		o.fields[k.Value] = v
+	}
+	return o
+}
+
+// Known reports every key of the object that is not in known, naming the nearest known key.
+func (o *Object) Known(known ...string) {
+	if o == nil {
+		return
+	}
+	for _, k := range o.keys {
+		if !contains(known, k.Value) {
+			o.r.Add(k.Line, o.keyPath(k.Value), false, "khóa không có trong mẫu; có phải là %q?", nearest(k.Value, known))
+		}
+	}
+}
+
+// Line is the line where the object starts.
+func (o *Object) Line() int { return o.line }
+
+// Path is the object's key path, e.g. "mo_hinh[2]".
+func (o *Object) Path() string { return o.path }
+
+// Reader is the reader the object belongs to.
+func (o *Object) Reader() *Reader { return o.r }
+
+// Has reports whether the key is present (even with an empty value).
+func (o *Object) Has(key string) bool {
+	_, ok := o.fields[key]
+	return ok
+}
+
+// KeyLine is the line of a key's value, or of the object when the key is absent.
+func (o *Object) KeyLine(key string) int {
+	if v, ok := o.fields[key]; ok {
+		return v.Line
+	}
+	return o.line
+}
+
+func (o *Object) keyPath(key string) string {
+	if o.path == "" {
+		return key
+	}
+	return o.path + "." + key
+}
+
+// Errorf records an error about a key of this object.
+func (o *Object) Errorf(key, format string, args ...any) {
+	o.r.Add(o.KeyLine(key), o.keyPath(key), false, format, args...)
+}
+
+// Warnf records a warning about a key of this object.
+func (o *Object) Warnf(key, format string, args ...any) {
+	o.r.Add(o.KeyLine(key), o.keyPath(key), true, format, args...)
+}
+
+// scalar returns the key's scalar node, nil when absent or null, and reports a non-scalar.
+func (o *Object) scalar(key, want string) *yaml.Node {
+	v, ok := o.fields[key]
+	if !ok || isNull(v) {
+		return nil
+	}
+	if v.Kind != yaml.ScalarNode {
+		o.Errorf(key, "phải là %s, không phải %s", want, kindName(v))
+		return nil
+	}
+	return v
+}
+
+// String returns the key's text, trimmed. A required key that is absent or empty is an error.
+// Text with characters the font cannot draw is an error that lists them.
+func (o *Object) String(key string, required bool) string {
+	v := o.scalar(key, "một đoạn văn bản")
+	if v == nil {
+		if required && (!o.Has(key) || isNull(o.fields[key])) {
+			o.missing(key)
+		}
+		return ""
+	}
+	s := strings.TrimSpace(v.Value)
+	if s == "" && required {
+		o.Errorf(key, "không được để trống")
+		return ""
+	}
+	o.r.checkGlyphs(o.KeyLine(key), o.keyPath(key), s)
+	return s
+}
+
+// StringOr returns the key's text, or def when the key is absent. An explicitly empty value
+// ("" or null) gives "".
+func (o *Object) StringOr(key, def string) string {
+	if !o.Has(key) {
+		return def
+	}
+	return o.String(key, false)
+}
+
+// StringDefault returns the key's text, or def when the key is absent. Unlike StringOr, an
+// explicitly empty value is an error (and gives def).
+func (o *Object) StringDefault(key, def string) string {
+	if !o.Has(key) {
+		return def
+	}
+	if s := o.String(key, true); s != "" {
+		return s
+	}
+	return def
+}
+
+func (o *Object) missing(key string) {
+	if o.Has(key) {
+		o.Errorf(key, "không được để trống")
+		return
+	}
+	o.Errorf(key, "thiếu khóa bắt buộc")
+}
+
+// checkGlyphs reports the characters of s that the embedded font cannot draw, and whether all can.
+func (r *Reader) checkGlyphs(line int, keyPath, s string) bool {
+	missing, err := fonts.Missing(s)
+	if err != nil {
+		r.Add(line, keyPath, false, "không đọc được phông chữ: %v", err)
+		return false
+	}
+	if len(missing) == 0 {
+		return true
+	}
+	var list []string
+	for _, c := range missing {
+		list = append(list, fmt.Sprintf("%q (U+%04X)", string(c), c))
+	}
+	r.Add(line, keyPath, false, "có ký tự mà phông chữ không in được: %s", strings.Join(list, ", "))
+	return false
+}
+
+// Int returns a positive whole number and whether the key held one.
+func (o *Object) Int(key string) (int, bool) {
+	v := o.scalar(key, "một số nguyên dương")
+	if v == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v.Value))
+	if err != nil || n <= 0 {
+		o.Errorf(key, "%q không phải là số nguyên dương", v.Value)
+		return 0, false
+	}
+	return n, true
+}
+
+// Bool returns the key's true or false; absent is false.
+func (o *Object) Bool(key string) bool {
+	v := o.scalar(key, "true hoặc false")
+	if v == nil {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(v.Value)) {
+	case "true", "yes", "có":
+		return true
+	case "false", "no", "không":
+		return false
+	}
+	o.Errorf(key, "%q phải là true hoặc false", v.Value)
+	return false
+}
+
+// Enum returns the key's value if it is one of allowed (or def when absent); anything else is an
+// error that lists the allowed values.
+func (o *Object) Enum(key string, required bool, allowed ...string) string {
+	s := o.String(key, required)
+	if s == "" || contains(allowed, s) {
+		return s
+	}
+	o.Errorf(key, "%q không hợp lệ; chọn một trong: %s", s, strings.Join(allowed, ", "))
+	return ""
+}
+
+// Date returns the key's date. A required key that is absent is an error.
+func (o *Object) Date(key string, required bool) (Date, bool) {
+	v := o.scalar(key, "một ngày")
+	if v == nil {
+		if required {
+			o.missing(key)
+		}
+		return Date{}, false
+	}
+	d, err := ParseDate(v.Value)
+	if err != nil {
+		o.Errorf(key, "%s", err)
+		return Date{}, false
+	}
+	return d, true
+}
+
+// Object returns the mapping under key, or nil when the key is absent or null. Anything but a
+// mapping is an error.
+func (o *Object) Object(key string) *Object {
+	v, ok := o.fields[key]
+	if !ok || isNull(v) {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		o.Errorf(key, "phải gồm các khóa con, mỗi khóa một dòng thụt vào, không phải %s", kindName(v))
+		return nil
+	}
+	return o.r.object(v, o.keyPath(key))
+}
+
+// List returns the mappings of the list under key; absent or null is an empty list. An item that is
+// not a mapping is an error.
+func (o *Object) List(key string) []*Object {
+	v, ok := o.fields[key]
+	if !ok || isNull(v) {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		o.Errorf(key, "phải là một danh sách, mỗi mục bắt đầu bằng dấu \"- \", không phải %s", kindName(v))
+		return nil
+	}
+	out := make([]*Object, 0, len(v.Content))
+	for i, item := range v.Content {
+		path := fmt.Sprintf("%s[%d]", o.keyPath(key), i+1)
+		if item.Kind != yaml.MappingNode {
+			o.r.Add(item.Line, path, false, "mỗi mục phải gồm các khóa con, không phải %s", kindName(item))
+			continue
+		}
+		out = append(out, o.r.object(item, path))
+	}
+	return out
+}
+
+// Strings returns the texts of the list under key, and whether the key was present.
+func (o *Object) Strings(key string) ([]string, bool) {
+	v, ok := o.fields[key]
+	if !ok {
+		return nil, false
+	}
+	if isNull(v) {
+		return nil, true
+	}
+	if v.Kind != yaml.SequenceNode {
+		o.Errorf(key, "phải là một danh sách, mỗi mục bắt đầu bằng dấu \"- \", không phải %s", kindName(v))
+		return nil, true
+	}
+	var out []string
+	for i, item := range v.Content {
+		path := fmt.Sprintf("%s[%d]", o.keyPath(key), i+1)
+		if item.Kind != yaml.ScalarNode || isNull(item) {
+			o.r.Add(item.Line, path, false, "mỗi mục phải là một dòng văn bản, không phải %s", kindName(item))
+			continue
+		}
+		s := strings.TrimSpace(item.Value)
+		if s == "" {
+			o.r.Add(item.Line, path, false, "không được để trống")
+			continue
+		}
+		if o.r.checkGlyphs(item.Line, path, s) {
+			out = append(out, s)
+		}
+	}
+	return out, true
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// kindName names a YAML node's kind for a user.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "một nhóm khóa"
+	case yaml.SequenceNode:
+		return "một danh sách"
+	case yaml.AliasNode:
+		return "một tham chiếu (*)"
+	default:
+		if isNull(n) {
+			return "giá trị trống"
+		}
+		return fmt.Sprintf("giá trị %q", n.Value)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,124 @@
+// Package render holds the Document model, the one type that every layout builds and every backend
+// draws, and the format rules of Party documents (Hướng dẫn 36-HD/VPTW) that both backends follow.
+//
+// A Document is semantic and already resolved: every string is final, NFC text (capitals applied,
+// numbers formatted, punctuation added), so a backend only decides how big and where.
+package render
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// Document is one finished Party document.
+type Document struct {
+	Meta       Meta     `json:"meta"`
+	Header     Header   `json:"header"`
+	Title      Title    `json:"title"`
+	Body       Blocks   `json:"body"`
+	Recipients []string `json:"recipients"` // printed under "Nơi nhận:", punctuation included
+	Signer     Signer   `json:"signer"`
+}
+
+// Meta is the document information that is not printed on the page.
+type Meta struct {
+	Title  string `json:"title"`  // the trích yếu, as a PDF title and DOCX core property
+	Author string `json:"author"` // the issuing body
+	Lang   string `json:"lang"`   // BCP 47 language tag, "vi"
+	// Date is the document's date as YYYY-MM-DD, used as its creation date so that the same input
+	// gives the same bytes. A date whose day is left blank uses the first of the month.
+	Date string `json:"date"`
+}
+
+// Header is the two-column block at the top of page 1.
+type Header struct {
+	ParentOrg string `json:"parentOrg"` // cơ quan cấp trên, in capitals; empty when there is none
+	Org       string `json:"org"`       // cơ quan ban hành, in capitals
+	Number    string `json:"number"`    // "Số 05-BC/CB"; a number not yet issued keeps its gap
+	PlaceDate string `json:"placeDate"` // "Yên Bái, ngày 12 tháng 4 năm 2021"
+}
+
+// Title is the centred block under the header.
+type Title struct {
+	Kind    string `json:"kind"`    // tên loại, in capitals: "BÁO CÁO"
+	Subject string `json:"subject"` // trích yếu, starting lower-case
+}
+
+// Signer is the signature block on the right of the closing band.
+type Signer struct {
+	Authority string `json:"authority,omitempty"` // "T/M BAN CHI ỦY"; empty when the head signs in person
+	Position  string `json:"position"`            // "BÍ THƯ"
+	Name      string `json:"name"`
+	Signed    bool   `json:"signed,omitempty"` // prints "(Đã ký)" in the signature space
+}
+
+// SignedMark is printed in the signature space of a circulated copy.
+const SignedMark = "(Đã ký)"
+
+// RecipientsLabel heads the recipients' list.
+const RecipientsLabel = "Nơi nhận:"
+
+// StarLine is the line under the issuing body's name.
+const StarLine = "*"
+
+// TitleRule is the line of five typed hyphens under the title block.
+const TitleRule = "-----"
+
+// Block is one element of the body. The set is closed: Heading, Paragraph and Item.
+type Block interface {
+	block()
+	kind() string
+}
+
+// Heading is a bold section heading such as "1. Về xây dựng Kế hoạch thực hiện".
+type Heading struct {
+	Text string `json:"text"`
+}
+
+// Paragraph is body text: justified, with a first-line indent.
+type Paragraph struct {
+	Text string `json:"text"`
+}
+
+// Item is one entry of a numbered list, laid out like a paragraph: Label ("(1):") then Text.
+type Item struct {
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+func (Heading) block()   {}
+func (Paragraph) block() {}
+func (Item) block()      {}
+
+func (Heading) kind() string   { return "heading" }
+func (Paragraph) kind() string { return "paragraph" }
+func (Item) kind() string      { return "item" }
+
+// Line returns the item as it is printed: its label, a space, its text.
+func (it Item) Line() string { return it.Label + " " + it.Text }
+
+// Blocks is the body of a document, in order.
+type Blocks []Block
+
+// MarshalJSON writes each block as an object with its kind, so the model reads well as a golden file.
+func (bs Blocks) MarshalJSON() ([]byte, error) {
+	out := make([]map[string]any, 0, len(bs))
+	for _, b := range bs {
+		raw, err := json.Marshal(b)
+		if err != nil {
+			return nil, err
+		}
+		var fields map[string]any
+		if err := json.Unmarshal(raw, &fields); err != nil {
+			return nil, err
+		}
+		fields["kind"] = b.kind()
+		out = append(out, fields)
+	}
+	return json.Marshal(out)
+}
+
+// Renderer turns a Document into a file format. The same Document always gives the same bytes.
+type Renderer interface {
+	Render(w io.Writer, d *Document) error
+}
