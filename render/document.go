@@ -55,6 +55,9 @@ type Signer struct {
 // SignedMark is printed in the signature space of a circulated copy.
 const SignedMark = "(Đã ký)"
 
+// PartyName is the right-hand title of every Party document's header.
+const PartyName = "ĐẢNG CỘNG SẢN VIỆT NAM"
+
 // RecipientsLabel heads the recipients' list.
 const RecipientsLabel = "Nơi nhận:"
 

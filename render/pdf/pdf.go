@@ -1,0 +1,342 @@
+// Package pdf draws a render.Document as an A4 PDF with fpdf, following the format rules in
+// package render. It is the only package that imports fpdf.
+//
+// The page is laid out by hand rather than with fpdf's automatic breaks: every line is measured,
+// placed on an exact line grid (the text's baseline sits one descent above the bottom of its line
+// box, as LibreOffice and Word place text on lines of exact height), and kept with the next line
+// where the rules say so, so that a heading, a paragraph's first or last line, or the signature
+// block never stands alone at the top or bottom of a page.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"baocao/fonts"
+	"baocao/render"
+)
+
+// Renderer draws documents as PDF. Its zero value is ready to use.
+type Renderer struct{}
+
+// Liberation Serif's ascent and descent (OS/2 winAscent, winDescent) as fractions of the type size.
+const (
+	ascent  = 1825.0 / 2048
+	descent = 443.0 / 2048
+)
+
+// usedStyles are the faces a document draws with: body, bold headings and italic date line. Bold
+// italic is never used, so it is not embedded.
+var usedStyles = []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic}
+
+// Render writes the document as a PDF. The same document always gives the same bytes.
+func (Renderer) Render(w io.Writer, d *render.Document) error {
+	created, err := time.Parse("2006-01-02", d.Meta.Date)
+	if err != nil {
+		return fmt.Errorf("pdf: document date %q: %w", d.Meta.Date, err)
+	}
+	f := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "mm",
+		Size:           fpdf.SizeType{Wd: render.PageWidth, Ht: render.PageHeight},
+	})
+	f.SetMargins(render.MarginLeft, render.MarginTop, render.MarginRight)
+	f.SetAutoPageBreak(false, render.MarginBottom)
+	f.SetCellMargin(0)
+	for _, s := range usedStyles {
+		f.AddUTF8FontFromBytes(fonts.Family, string(s), fonts.TTF(s))
+		if err := f.Error(); err != nil {
+			return fmt.Errorf("pdf: load font %q: %w", s, err)
+		}
+	}
+	f.SetTitle(d.Meta.Title, true)
+	f.SetAuthor(d.Meta.Author, true)
+	f.SetCreator("baocao", true)
+	f.SetLang(d.Meta.Lang)
+	f.SetCreationDate(created)
+	f.SetModificationDate(created)
+	f.SetCatalogSort(true)
+
+	p := &page{f: f}
+	p.newPage()
+	y := p.header(d.Header)
+	items := p.titleBlock(d.Title)
+	body, err := p.body(d.Body)
+	if err != nil {
+		return err
+	}
+	items = append(items, body...)
+	items = append(items, p.closingBand(d))
+	p.flow(y, items)
+
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// page wraps fpdf with the measuring and drawing this layout needs. Lengths are in millimetres.
+type page struct {
+	f *fpdf.Fpdf
+}
+
+// style selects a face and a size in points.
+type style struct {
+	face      fonts.Style
+	size      float64
+	underline bool
+}
+
+var (
+	regular14    = style{face: fonts.Regular, size: render.SizeText}
+	bold14       = style{face: fonts.Bold, size: render.SizeText}
+	italic14     = style{face: fonts.Italic, size: render.SizeText}
+	underline14  = style{face: fonts.Regular, size: render.SizeText, underline: true}
+	bold15       = style{face: fonts.Bold, size: render.SizeParty}
+	bold16       = style{face: fonts.Bold, size: render.SizeKind}
+	recipients12 = style{face: fonts.Regular, size: render.SizeRecipients}
+)
+
+func (p *page) use(s style) {
+	fs := string(s.face)
+	if s.underline {
+		fs += "U"
+	}
+	p.f.SetFont(fonts.Family, fs, s.size)
+}
+
+// width measures s in the style.
+func (p *page) width(s style, text string) float64 {
+	p.use(s)
+	return p.f.GetStringWidth(text)
+}
+
+// Alignment of a drawn line.
+type align string
+
+const (
+	left    align = "L"
+	center  align = "C"
+	justify align = "J"
+)
+
+// text draws one line whose line box of height lineH (points) starts at top, in the column [x, x+w].
+func (p *page) text(s style, x, top, w, lineH float64, line string, a align) {
+	if line == "" {
+		return
+	}
+	p.use(s)
+	baseline := top + render.PtToMM(lineH-descent*s.size)
+	// fpdf puts the baseline of a cell of height 0 at y + 0.3 × the type size.
+	p.f.SetXY(x, baseline-0.3*render.PtToMM(s.size))
+	p.f.CellFormat(w, 0, line, "", 0, string(a), false, 0, "")
+}
+
+// newPage starts a page; every page after the first gets its number at the top.
+func (p *page) newPage() {
+	p.f.AddPage()
+	if n := p.f.PageNo(); n > 1 {
+		p.text(regular14, render.MarginLeft, render.PageNumberTop, render.TextWidth, render.LineHeader, fmt.Sprint(n), center)
+	}
+}
+
+// header draws the two-column header of page 1 and returns the y under it.
+func (p *page) header(h render.Header) float64 {
+	lineH := render.PtToMM(render.LineHeader)
+	x0, w0 := render.MarginLeft, render.HeaderLeftWidth
+	x1, w1 := render.MarginLeft+render.HeaderLeftWidth, render.HeaderRightWidth
+	y := render.MarginTop
+
+	row := 0
+	draw := func(s style, x, w float64, lines []string) {
+		for _, l := range lines {
+			p.text(s, x, y+float64(row)*lineH, w, render.LineHeader, l, center)
+			row++
+		}
+	}
+	if h.ParentOrg != "" {
+		draw(regular14, x0, w0, p.wrap(regular14, h.ParentOrg, w0, 0))
+	}
+	draw(bold14, x0, w0, p.wrap(bold14, h.Org, w0, 0))
+	draw(regular14, x0, w0, []string{render.StarLine})
+	numberRow := row
+	draw(regular14, x0, w0, []string{h.Number})
+	leftRows := row
+
+	row = 0
+	draw(bold15, x1, w1, []string{render.PartyName})
+	// The rule: as wide as the title, under its descenders.
+	tw := p.width(bold15, render.PartyName)
+	ruleY := y + render.PtToMM(render.LineHeader+1)
+	p.f.SetLineWidth(render.PtToMM(render.RuleWidthPt))
+	p.f.Line(x1+(w1-tw)/2, ruleY, x1+(w1+tw)/2, ruleY)
+	row = max(numberRow, 2)
+	draw(italic14, x1, w1, p.wrap(italic14, h.PlaceDate, w1, 0))
+
+	return y + float64(max(leftRows, row))*lineH
+}
+
+// item is one unbreakable piece of the flow: a line, or the closing band.
+type item struct {
+	height float64 // mm
+	after  float64 // mm of space after it, dropped at the bottom of a page
+	keep   bool    // keep on the same page as the next item
+	draw   func(top float64)
+}
+
+// flow places the items from y down, page after page.
+func (p *page) flow(y float64, items []item) {
+	bottom := render.PageHeight - render.MarginBottom
+	for i, it := range items {
+		// The height of the chain of items that must stay together, starting here.
+		chain := it.height
+		for j := i; items[j].keep && j+1 < len(items); j++ {
+			chain += items[j].after + items[j+1].height
+		}
+		if chain > bottom-render.MarginTop {
+			chain = it.height
+		}
+		if y+chain > bottom+1e-6 && y > render.MarginTop+1e-6 {
+			p.newPage()
+			y = render.MarginTop
+		}
+		it.draw(y)
+		y += it.height + it.after
+	}
+}
+
+// titleBlock lays out BÁO CÁO, the subject and the five hyphens.
+func (p *page) titleBlock(t render.Title) []item {
+	gap := render.PtToMM(render.GapAfterHeader)
+	var items []item
+	add := func(s style, lineH float64, text string) {
+		items = append(items, item{height: render.PtToMM(lineH), keep: true, draw: func(top float64) {
+			p.text(s, render.MarginLeft, top, render.TextWidth, lineH, text, center)
+		}})
+	}
+	items = append(items, item{height: gap, keep: true, draw: func(float64) {}})
+	add(bold16, render.LineKind, t.Kind)
+	for _, l := range p.wrap(bold14, t.Subject, render.TextWidth, 0) {
+		add(bold14, render.LineHeader, l)
+	}
+	add(regular14, render.LineHeader, render.TitleRule)
+	items[len(items)-1].after = render.PtToMM(render.GapAfterTitle)
+	items[len(items)-1].keep = false
+	return items
+}
+
+// body lays out the blocks as lines on the body's grid.
+func (p *page) body(blocks render.Blocks) ([]item, error) {
+	var items []item
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case render.Heading:
+			lines := p.paragraph(bold14, b.Text)
+			for i := range lines {
+				lines[i].keep = true
+			}
+			items = append(items, lines...)
+		case render.Paragraph:
+			items = append(items, p.paragraph(regular14, b.Text)...)
+		case render.Item:
+			items = append(items, p.paragraph(regular14, b.Line())...)
+		default:
+			return nil, fmt.Errorf("pdf: unknown block type %T", b)
+		}
+	}
+	// The last lines of the body go with the closing band.
+	if n := len(items); n > 0 {
+		items[n-1].keep = true
+		items[n-1].after += render.PtToMM(render.GapBeforeClosing)
+	}
+	return items, nil
+}
+
+// paragraph breaks text into justified body lines with a first-line indent, keeping the first two
+// and the last two lines of a paragraph together (widow and orphan control, as Word does).
+func (p *page) paragraph(s style, text string) []item {
+	indent := render.FirstLineIndent
+	lines := p.wrapLines(s, text, render.TextWidth, indent)
+	items := make([]item, len(lines))
+	lineH := render.LineBody
+	for i, l := range lines {
+		x, w := render.MarginLeft, render.TextWidth
+		if i == 0 {
+			x, w = x+indent, w-indent
+		}
+		a := left
+		if !l.last && len(splitWords(l.text)) > 1 {
+			a = justify
+		}
+		items[i] = item{height: render.PtToMM(lineH), draw: func(top float64) {
+			p.text(s, x, top, w, lineH, l.text, a)
+		}}
+	}
+	n := len(items)
+	if n >= 2 {
+		items[0].keep = true
+		items[n-2].keep = true
+	}
+	if n > 0 {
+		items[n-1].after = render.PtToMM(render.SpaceAfterBody)
+	}
+	return items
+}
+
+// closingBand lays out "Nơi nhận" on the left and the signature block on the right, side by side.
+func (p *page) closingBand(d *render.Document) item {
+	lineH := render.PtToMM(render.LineHeader)
+	recH := render.PtToMM(render.LineRecipients)
+	x0, w0 := render.MarginLeft, render.HeaderLeftWidth
+	x1, w1 := render.MarginLeft+render.HeaderLeftWidth, render.HeaderRightWidth
+
+	var recipients []string
+	for _, r := range d.Recipients {
+		recipients = append(recipients, p.wrap(recipients12, r, w0, 0)...)
+	}
+	leftH := lineH + float64(len(recipients))*recH
+
+	type signLine struct {
+		s    style
+		text string
+	}
+	var sign []signLine
+	if d.Signer.Authority != "" {
+		for _, l := range p.wrap(bold14, d.Signer.Authority, w1, 0) {
+			sign = append(sign, signLine{bold14, l})
+		}
+	}
+	for _, l := range p.wrap(regular14, d.Signer.Position, w1, 0) {
+		sign = append(sign, signLine{regular14, l})
+	}
+	for i := 0; i < render.SignatureLines; i++ {
+		text := ""
+		if d.Signer.Signed && i == render.SignatureLines/2-1 {
+			text = render.SignedMark
+		}
+		sign = append(sign, signLine{regular14, text})
+	}
+	for _, l := range p.wrap(bold14, d.Signer.Name, w1, 0) {
+		sign = append(sign, signLine{bold14, l})
+	}
+	rightH := float64(len(sign)) * lineH
+
+	return item{height: max(leftH, rightH), draw: func(top float64) {
+		p.text(underline14, x0, top, w0, render.LineHeader, render.RecipientsLabel, left)
+		for i, r := range recipients {
+			p.text(recipients12, x0, top+lineH+float64(i)*recH, w0, render.LineRecipients, r, left)
+		}
+		for i, l := range sign {
+			p.text(l.s, x1, top+float64(i)*lineH, w1, render.LineHeader, l.text, center)
+		}
+	}}
+}
