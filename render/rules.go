@@ -41,7 +41,7 @@ const (
 const (
 	LineBody       = 20.0 // body lines
 	SpaceAfterBody = 6.0  // after each body paragraph
-	LineHeader     = 17.0 // header, title block and signature block lines
+	LineHeader     = 16.0 // header, title block and signature block lines
 	LineKind       = 20.0 // the BÁO CÁO line
 	LineRecipients = 14.0 // the 12 pt recipients' lines
 	// SignatureLines is how many blank header lines are left for the signature (and seal).
