@@ -26,7 +26,7 @@ type renderOptions struct {
 func newRenderCmd(stdout, stderr io.Writer, runF func(*renderOptions) error) *cobra.Command {
 	opts := &renderOptions{Stdout: stdout, Stderr: stderr}
 	c := &cobra.Command{
-		Use:   "render TỆP...",
+		Use:   "render [tùy chọn] TỆP...",
 		Short: "Tạo văn bản PDF từ tệp YAML",
 		Long: `Tạo văn bản PDF từ mỗi tệp YAML. Mặc định tệp PDF nằm cạnh tệp YAML, cùng tên.
 Tệp có lỗi thì không ghi gì và lỗi được in kèm số dòng. Tệp đã có không bị ghi đè nếu không có --force.`,
@@ -40,7 +40,7 @@ Tệp có lỗi thì không ghi gì và lỗi được in kèm số dòng. Tệp
 			return runRender(opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Output, "output", "o", "", "tệp PDF ra, hoặc thư mục để ghi khi có nhiều tệp")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", "ghi ra `TEP` PDF này; với nhiều tệp vào: một thư mục")
 	c.Flags().BoolVar(&opts.Force, "force", false, "ghi đè tệp đã có")
 	return c
 }

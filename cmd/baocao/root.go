@@ -61,7 +61,7 @@ func Main(args []string, stdout, stderr io.Writer) exitCode {
 // newRootCmd builds the command tree, writing through the given writers.
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "baocao",
+		Use:   "baocao [tùy chọn]",
 		Short: "Soạn văn bản của tổ chức Đảng (PDF) đúng thể thức, từ một tệp YAML",
 		Long: `baocao soạn văn bản của tổ chức Đảng đúng thể thức (Hướng dẫn 36-HD/VPTW) từ một tệp YAML.
 Mẫu đầu tiên: báo cáo kết quả đăng ký xây dựng, nhân rộng các mô hình, điển hình tiên tiến
@@ -123,6 +123,7 @@ Dùng "{{.CommandPath}} [lệnh] --help" để xem thêm về một lệnh.{{end
 // command and all below it.
 func localize(c *cobra.Command) {
 	c.SetUsageTemplate(usageTemplate)
+	c.DisableFlagsInUseLine = true
 	c.Flags().BoolP("help", "h", false, "hiện trợ giúp này")
 	c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageError{translateFlagError(err.Error())}
