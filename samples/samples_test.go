@@ -197,3 +197,51 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// TestMetadata checks the PDF's document information and that only the three faces a report uses
+// are embedded.
+func TestMetadata(t *testing.T) {
+	file := "dang-bo-cong-ty-moi-truong.yaml"
+	doc := loadSample(t, file)
+	pdfBytes := renderPDF(t, doc)
+	info := pdfInfo(t, pdfBytes)
+	want := map[string]string{
+		"Title":        "Báo cáo kết quả đăng ký xây dựng, nhân rộng các mô hình, điển hình tiên tiến học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, giai đoạn 2021-2023",
+		"Author":       "Đảng bộ Công ty Cổ phần Môi trường và Dịch vụ đô thị Yên Bái",
+		"CreationDate": "2021-04-14T00:00:00Z",
+		"Page size":    "595.28 x 841.89 pts (A4)",
+		"Pages":        "3",
+	}
+	for key, value := range want {
+		if info[key] != value {
+			t.Errorf("pdfinfo %s: got %q, want %q", key, info[key], value)
+		}
+	}
+	if !bytes.Contains(pdfBytes, []byte("/Lang (vi)")) {
+		t.Error("the catalog does not declare the language vi")
+	}
+	if n := bytes.Count(pdfBytes, []byte("/FontFile2")); n != 3 {
+		t.Errorf("%d embedded font files, want 3 (regular, bold, italic)", n)
+	}
+}
+
+// pdfInfo runs pdfinfo on PDF bytes and returns its fields.
+func pdfInfo(t testing.TB, pdfBytes []byte) map[string]string {
+	t.Helper()
+	tool := needTool(t, "pdfinfo")
+	in := filepath.Join(t.TempDir(), "in.pdf")
+	if err := os.WriteFile(in, pdfBytes, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool, "-isodates", in).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	fields := map[string]string{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if key, value, ok := strings.Cut(line, ":"); ok {
+			fields[key] = strings.TrimSpace(value)
+		}
+	}
+	return fields
+}
