@@ -19,6 +19,9 @@ func readInput(path string) ([]byte, error) {
 		return nil, describeFileError(path, err)
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s: là một thư mục, không phải một tệp YAML", path)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, input.MaxFileSize+1))
 	if err != nil {
 		return nil, describeFileError(path, err)

@@ -94,8 +94,8 @@ func newHelpCmd() *cobra.Command {
 		Use:   "help [lệnh]",
 		Short: "Trợ giúp về một lệnh",
 		RunE: func(c *cobra.Command, args []string) error {
-			target, _, err := c.Root().Find(args)
-			if err != nil || target == nil {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || target == nil || len(rest) > 0 {
 				return usageError{fmt.Sprintf("không có lệnh %q", args[0])}
 			}
 			return target.Help()
@@ -139,14 +139,21 @@ var flagErrors = []struct {
 }{
 	{regexp.MustCompile(`^unknown flag: (\S+)`), "không có tùy chọn %s"},
 	{regexp.MustCompile(`^unknown shorthand flag: '(\S)'`), "không có tùy chọn -%s"},
-	{regexp.MustCompile(`^flag needs an argument: '?(\S+?)'?(?: in .*)?$`), "tùy chọn %s cần một giá trị"},
+	{regexp.MustCompile(`^flag needs an argument: '(\S)' in -\S+$`), "tùy chọn -%s cần một giá trị"},
+	{regexp.MustCompile(`^flag needs an argument: (\S+)$`), "tùy chọn %s cần một giá trị"},
+	{regexp.MustCompile(`^invalid argument (".*") for "(?:-\S, )?(--\S+)" flag`), "giá trị %s không hợp lệ cho tùy chọn %s"},
+	{regexp.MustCompile(`^bad flag syntax: (\S+)`), "tùy chọn viết sai: %s"},
 }
 
 // translateFlagError puts pflag's usual errors into Vietnamese.
 func translateFlagError(msg string) string {
 	for _, f := range flagErrors {
 		if m := f.re.FindStringSubmatch(msg); m != nil {
-			return fmt.Sprintf(f.vi, m[1])
+			args := make([]any, len(m)-1)
+			for i, g := range m[1:] {
+				args[i] = g
+			}
+			return fmt.Sprintf(f.vi, args...)
 		}
 	}
 	return "tùy chọn không hợp lệ: " + msg
