@@ -26,7 +26,7 @@ const (
 	FirstLineIndent = 10.0
 
 	// RuleWidthPt is the thickness of the rule under ĐẢNG CỘNG SẢN VIỆT NAM.
-	RuleWidthPt = 0.6
+	RuleWidthPt = 0.5
 )
 
 // Type sizes.
@@ -50,10 +50,11 @@ const (
 	// between the five hyphens and the body.
 	GapAfterHeader = 20.0
 	GapAfterTitle  = 6.0
-	// GapBeforeClosing is the space between the last body paragraph and the closing band, on top of
-	// the paragraph's own spacing.
-	GapBeforeClosing = 6.0
 )
+
+// BaselineRatio places text on a line of exact height: its baseline sits at this fraction of the
+// line's height below the line's top, as LibreOffice sets lines of fixed height.
+const BaselineRatio = 0.8
 
 // PtToMM converts points to millimetres.
 func PtToMM(pt float64) float64 { return pt * 25.4 / 72 }

@@ -117,8 +117,8 @@ func mm(v float64) float64 { return v * 72 / 25.4 }
 const (
 	tolMargin = 0.5 * 72 / 25.4 // 0.5 mm, in points
 	tolAlign  = 1.0             // 1 pt
-	// Liberation Serif's ascent plus descent, in ems: the height pdftotext gives a word.
-	fontHeight = (1825.0 + 443.0) / 2048
+	// Liberation Serif's ascent, in ems: how far above the baseline pdftotext puts a word's top.
+	fontAscent = 1825.0 / 2048
 )
 
 // documentLayout is a rendered PDF, read back and cut into its parts.
@@ -211,9 +211,8 @@ func checkLayout(t *testing.T, pdfBytes []byte) {
 	if top := d.header.left[0].yMin(); math.Abs(top-mm(render.MarginTop)) > tolMargin {
 		t.Errorf("page 1: first line's top at %.2f mm, want %.0f mm", top*25.4/72, render.MarginTop)
 	}
-	// On a line of exact height the text sits at the bottom: its top is below the line box's top by
-	// the line height less the font's height.
-	bodyGlyphOffset := render.LineBody - fontHeight*render.SizeText
+	// On a line of exact height the baseline sits at a fixed fraction of the line below its top.
+	bodyGlyphOffset := render.LineBody*render.BaselineRatio - fontAscent*render.SizeText
 	for i, l := range d.body {
 		if i > 0 && d.body[i-1].page == l.page {
 			continue

@@ -2,8 +2,7 @@
 // package render. It is the only package that imports fpdf.
 //
 // The page is laid out by hand rather than with fpdf's automatic breaks: every line is measured,
-// placed on an exact line grid (the text's baseline sits one descent above the bottom of its line
-// box, as LibreOffice and Word place text on lines of exact height), and kept with the next line
+// placed on an exact line grid (render.BaselineRatio), and kept with the next line
 // where the rules say so, so that a heading, a paragraph's first or last line, or the signature
 // block never stands alone at the top or bottom of a page.
 package pdf
@@ -22,12 +21,6 @@ import (
 
 // Renderer draws documents as PDF. Its zero value is ready to use.
 type Renderer struct{}
-
-// Liberation Serif's ascent and descent (OS/2 winAscent, winDescent) as fractions of the type size.
-const (
-	ascent  = 1825.0 / 2048
-	descent = 443.0 / 2048
-)
 
 // usedStyles are the faces a document draws with: body, bold headings and italic date line. Bold
 // italic is never used, so it is not embedded.
@@ -135,7 +128,7 @@ func (p *page) text(s style, x, top, w, lineH float64, line string, a align) {
 		return
 	}
 	p.use(s)
-	baseline := top + render.PtToMM(lineH-descent*s.size)
+	baseline := top + render.PtToMM(lineH*render.BaselineRatio)
 	// fpdf puts the baseline of a cell of height 0 at y + 0.3 × the type size.
 	p.f.SetXY(x, baseline-0.3*render.PtToMM(s.size))
 	p.f.CellFormat(w, 0, line, "", 0, string(a), false, 0, "")
@@ -256,7 +249,6 @@ func (p *page) body(blocks render.Blocks) ([]item, error) {
 	// The last lines of the body go with the closing band.
 	if n := len(items); n > 0 {
 		items[n-1].keep = true
-		items[n-1].after += render.PtToMM(render.GapBeforeClosing)
 	}
 	return items, nil
 }
