@@ -65,8 +65,12 @@ func writeFileAtomic(path string, data []byte, force bool) (err error) {
 // describeWriteError says in Vietnamese why an output could not be written.
 func describeWriteError(path string, err error) error {
 	var pathErr *fs.PathError
-	if errors.As(err, &pathErr) {
+	var linkErr *os.LinkError
+	switch {
+	case errors.As(err, &pathErr):
 		err = pathErr.Err
+	case errors.As(err, &linkErr):
+		err = linkErr.Err
 	}
 	switch {
 	case errors.Is(err, fs.ErrPermission):

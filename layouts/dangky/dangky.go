@@ -116,9 +116,7 @@ func Read(top *input.Object) *Report {
 	rep := &Report{}
 
 	rep.ParentOrg = kh46.ParentOrg
-	if org := top.Object("co_quan"); org == nil {
-		top.Errorf("co_quan", "thiếu khóa bắt buộc (chi bộ hoặc đảng bộ báo cáo: ten, loai, khoi)")
-	} else {
+	if org := top.RequiredObject("co_quan", "chi bộ hoặc đảng bộ báo cáo: ten, loai, khoi"); org != nil {
 		readOrg(org, rep)
 	}
 
@@ -128,7 +126,7 @@ func Read(top *input.Object) *Report {
 	rep.Date, _ = top.Date("ngay", true)
 	rep.Phase = readPhase(top, "giai_doan", kh46.RegistrationPhase)
 	if rep.Phase == kh46.RegistrationPhase && lateForRegistration(rep.Date) {
-		top.Warnf("ngay", "ngày báo cáo %s sau hạn %s của giai đoạn %s", rep.Date.Short(), kh46.RegistrationDeadline.Short(), kh46.RegistrationPhase)
+		top.Warnf("ngay", "ngày báo cáo %s sau hạn %s của giai đoạn %s", rep.Date.Describe(), kh46.RegistrationDeadline.Describe(), kh46.RegistrationPhase)
 	}
 
 	rep.Basis = Basis{Number: kh46.PlanNumber, Date: kh46.PlanDate, Issuer: kh46.PlanIssuer, Phase: kh46.PlanPhase}

@@ -85,6 +85,14 @@ func (d Date) Short() string {
 	return fmt.Sprintf("%s/%s/%d", d.day(), d.month(), d.Year)
 }
 
+// Describe writes the date for a message: "12/4/2021", or "tháng 5/2021" when the day is blank.
+func (d Date) Describe() string {
+	if d.Day == 0 {
+		return fmt.Sprintf("tháng %d/%d", d.Month, d.Year)
+	}
+	return fmt.Sprintf("%d/%d/%d", d.Day, d.Month, d.Year)
+}
+
 func (d Date) day() string {
 	if d.Day == 0 {
 		return Gap

@@ -28,9 +28,8 @@ var partyForm = map[string]string{"TM": "T/M", "KT": "K/T", "TL": "T/L", "TUQ": 
 // for the caller's own checks.
 func ReadSigner(parent *Object, defAuthority, defPosition string) (Signer, *Object) {
 	var s Signer
-	o := parent.Object("ky")
+	o := parent.RequiredObject("ky", "người ký: quyen, chuc_vu, ho_ten")
 	if o == nil {
-		parent.Errorf("ky", "thiếu khóa bắt buộc (người ký: quyen, chuc_vu, ho_ten)")
 		return s, nil
 	}
 	o.Known(signerKeys...)

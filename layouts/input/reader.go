@@ -43,7 +43,7 @@ func (r *Reader) Add(line int, key string, warning bool, format string, args ...
 func Parse(file string, data []byte) (*Reader, *Object) {
 	r := &Reader{file: file}
 	if len(data) > MaxFileSize {
-		r.Add(0, "", false, "tệp quá lớn (%d byte); giới hạn là %d byte", len(data), MaxFileSize)
+		r.Add(0, "", false, "tệp quá lớn: giới hạn là %d byte (1 MiB); một báo cáo thường chỉ vài nghìn byte", MaxFileSize)
 		return r, nil
 	}
 	if !utf8.Valid(data) {
@@ -56,7 +56,7 @@ func Parse(file string, data []byte) (*Reader, *Object) {
 
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := translateYAMLError(err)
+		line, msg := translateYAMLError(err, data)
 		r.Add(line, "", false, "%s", msg)
 		return r, nil
 	}
@@ -100,11 +100,13 @@ var yamlMessages = []struct{ english, vietnamese string }{
 	{"found unexpected end of stream", "tệp kết thúc khi chưa đóng dấu ngoặc kép hoặc ngoặc"},
 	{"did not find expected node content", "thiếu giá trị"},
 	{"did not find expected '-' indicator", "thụt lề sai trong danh sách"},
+	{"did not find expected ',' or ']'", "danh sách mở bằng dấu [ ở dòng này chưa được đóng bằng dấu ]"},
+	{"did not find expected ',' or '}'", "nhóm mở bằng dấu { ở dòng này chưa được đóng bằng dấu }"},
 	{"control characters are not allowed", "có ký tự điều khiển không in được"},
 }
 
-// translateYAMLError returns the line and a Vietnamese message for a YAML parser error.
-func translateYAMLError(err error) (int, string) {
+// translateYAMLError returns the line and a Vietnamese message for a YAML parser error in data.
+func translateYAMLError(err error, data []byte) (int, string) {
 	text := err.Error()
 	var typeErr *yaml.TypeError
 	if errors.As(err, &typeErr) && len(typeErr.Errors) > 0 {
@@ -114,6 +116,14 @@ func translateYAMLError(err error) (int, string) {
 	if m := yamlLineRE.FindStringSubmatch(text); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		text = m[2]
+		// The parser counts the lines of these from 0 (go-yaml/yaml#205).
+		if strings.HasPrefix(text, "did not find expected") {
+			line++
+		}
+		// A tab is reported on the line where the value before it started: find the tab itself.
+		if strings.Contains(text, "tab character") {
+			line = tabIndentedLine(data, line)
+		}
 	} else {
 		text = strings.TrimPrefix(text, "yaml: ")
 	}
@@ -123,6 +133,20 @@ func translateYAMLError(err error) (int, string) {
 		}
 	}
 	return line, "lỗi cú pháp YAML (" + text + ")"
+}
+
+// tabIndentedLine returns the first line from line on whose indentation holds a tab, or line.
+func tabIndentedLine(data []byte, line int) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		if i+1 < line {
+			continue
+		}
+		indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		if strings.Contains(indent, "\t") {
+			return i + 1
+		}
+	}
+	return line
 }
 
 // Object is a YAML mapping being read: the values of its known keys, with their lines.
@@ -183,6 +207,16 @@ func (o *Object) KeyLine(key string) int {
 		return v.Line
 	}
 	return o.line
+}
+
+// keyNode is the node of a present key.
+func (o *Object) keyNode(key string) *yaml.Node {
+	for _, k := range o.keys {
+		if k.Value == key {
+			return k
+		}
+	}
+	return nil
 }
 
 func (o *Object) keyPath(key string) string {
@@ -350,7 +384,23 @@ func (o *Object) Object(key string) *Object {
 		o.Errorf(key, "phải gồm các khóa con, mỗi khóa một dòng thụt vào, không phải %s", kindName(v))
 		return nil
 	}
-	return o.r.object(v, o.keyPath(key))
+	child := o.r.object(v, o.keyPath(key))
+	child.line = o.keyNode(key).Line // a key missing inside is reported on the parent key's line
+	return child
+}
+
+// RequiredObject is Object for a key that must be there: absent or empty is an error that says
+// what the key holds.
+func (o *Object) RequiredObject(key, holds string) *Object {
+	if v, ok := o.fields[key]; !ok || isNull(v) {
+		if ok {
+			o.Errorf(key, "không được để trống (%s)", holds)
+		} else {
+			o.Errorf(key, "thiếu khóa bắt buộc (%s)", holds)
+		}
+		return nil
+	}
+	return o.Object(key)
 }
 
 // List returns the mappings of the list under key; absent or null is an empty list. An item that is
