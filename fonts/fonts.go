@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"sync"
 
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 // Style is one of the four faces of the family.
@@ -98,4 +100,30 @@ func Missing(s string) ([]rune, error) {
 		}
 	}
 	return missing, nil
+}
+
+// Width returns the advance width of text in points when set in the face at size points, without
+// kerning, as Word and fpdf set it. Characters the face lacks count as zero.
+func Width(s Style, size float64, text string) (float64, error) {
+	parseOnce.Do(parseAll)
+	if parseErr != nil {
+		return 0, parseErr
+	}
+	f := parsed[s]
+	units := f.UnitsPerEm()
+	ppem := fixed.I(int(units))
+	var buf sfnt.Buffer
+	var total fixed.Int26_6
+	for _, r := range text {
+		idx, err := f.GlyphIndex(&buf, r)
+		if err != nil || idx == 0 {
+			continue
+		}
+		adv, err := f.GlyphAdvance(&buf, idx, ppem, font.HintingNone)
+		if err != nil {
+			return 0, fmt.Errorf("fonts: advance of %q: %w", r, err)
+		}
+		total += adv
+	}
+	return float64(total) / 64 / float64(units) * size, nil
 }

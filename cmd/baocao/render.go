@@ -10,14 +10,18 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"baocao/render"
+	"baocao/render/docx"
 	"baocao/render/pdf"
 )
 
 // renderOptions are the flags and arguments of "baocao render".
 type renderOptions struct {
-	Files  []string
-	Output string // -o: an output file for one input, or a folder
-	Force  bool
+	Files    []string
+	Output   string // -o: an output file for one input, or a folder
+	Format   string // pdf, docx or all; empty: from -o's extension, else pdf
+	Template string // --template: a user's DOCX template
+	Force    bool
 
 	Stdout, Stderr io.Writer
 }
@@ -27,11 +31,14 @@ func newRenderCmd(stdout, stderr io.Writer, runF func(*renderOptions) error) *co
 	opts := &renderOptions{Stdout: stdout, Stderr: stderr}
 	c := &cobra.Command{
 		Use:   "render [tùy chọn] TỆP...",
-		Short: "Tạo văn bản PDF từ tệp YAML",
-		Long: `Tạo văn bản PDF từ mỗi tệp YAML. Mặc định tệp PDF nằm cạnh tệp YAML, cùng tên.
+		Short: "Tạo văn bản PDF hoặc DOCX từ tệp YAML",
+		Long: `Tạo văn bản PDF (mặc định) hoặc DOCX từ mỗi tệp YAML. Tệp ra nằm cạnh tệp YAML, cùng tên.
 Tệp có lỗi thì không ghi gì và lỗi được in kèm số dòng. Tệp đã có không bị ghi đè nếu không có --force.`,
-		Example: "  baocao render samples/chi-bo-so-tai-chinh.yaml\n  baocao render -o ra/ a.yaml b.yaml",
-		Args:    requireFiles,
+		Example: `  baocao render samples/chi-bo-so-tai-chinh.yaml
+  baocao render --format all samples/chi-bo-so-tai-chinh.yaml
+  baocao render -o bao-cao.docx --template mau-cua-toi.docx bao-cao.yaml
+  baocao render -o ra/ a.yaml b.yaml`,
+		Args: requireFiles,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Files = args
 			if runF != nil {
@@ -40,7 +47,9 @@ Tệp có lỗi thì không ghi gì và lỗi được in kèm số dòng. Tệp
 			return runRender(opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Output, "output", "o", "", "ghi ra `TEP` PDF này; với nhiều tệp vào: một thư mục")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", "ghi ra `TEP` này (.pdf hoặc .docx); với nhiều tệp vào: một thư mục")
+	c.Flags().StringVar(&opts.Format, "format", "", "định dạng: pdf, docx hoặc all (cả hai); mặc định theo đuôi của -o, không có thì pdf")
+	c.Flags().StringVar(&opts.Template, "template", "", "tạo DOCX theo `MAU`.docx của mình (xuất mẫu gốc bằng \"baocao template export\")")
 	c.Flags().BoolVar(&opts.Force, "force", false, "ghi đè tệp đã có")
 	return c
 }
@@ -53,9 +62,19 @@ func requireFiles(_ *cobra.Command, args []string) error {
 	return nil
 }
 
+// output is one format to write: its extension and its renderer.
+type output struct {
+	ext      string
+	renderer render.Renderer
+}
+
 // runRender renders every file; a bad file does not stop the others.
 func runRender(opts *renderOptions) error {
 	outDir, outFile, err := outputTarget(opts.Output, len(opts.Files))
+	if err != nil {
+		return err
+	}
+	outputs, err := chooseOutputs(opts, outFile)
 	if err != nil {
 		return err
 	}
@@ -71,25 +90,21 @@ func runRender(opts *renderOptions) error {
 			invalid++
 			continue
 		}
-		var buf bytes.Buffer
-		if err := (pdf.Renderer{}).Render(&buf, doc); err != nil {
-			fmt.Fprintf(opts.Stderr, "%s: không tạo được PDF: %v\n", file, err)
-			failed++
-			continue
-		}
-		out := outFile
-		if out == "" {
-			out = replaceExt(file, ".pdf")
-			if outDir != "" {
-				out = filepath.Join(outDir, filepath.Base(out))
+		for _, o := range outputs {
+			out := outFile
+			if out == "" {
+				out = replaceExt(file, o.ext)
+				if outDir != "" {
+					out = filepath.Join(outDir, filepath.Base(out))
+				}
 			}
+			if err := renderTo(out, o.renderer, doc, opts.Force); err != nil {
+				fmt.Fprintln(opts.Stderr, err)
+				failed++
+				continue
+			}
+			fmt.Fprintf(opts.Stdout, "đã tạo %s\n", out)
 		}
-		if err := writeFileAtomic(out, buf.Bytes(), opts.Force); err != nil {
-			fmt.Fprintln(opts.Stderr, err)
-			failed++
-			continue
-		}
-		fmt.Fprintf(opts.Stdout, "đã tạo %s\n", out)
 	}
 	switch {
 	case failed > 0:
@@ -100,8 +115,88 @@ func runRender(opts *renderOptions) error {
 	return nil
 }
 
+// renderTo renders doc into memory, then writes it to path whole.
+func renderTo(path string, r render.Renderer, doc *render.Document, force bool) error {
+	var buf bytes.Buffer
+	if err := r.Render(&buf, doc); err != nil {
+		return fmt.Errorf("%s: không tạo được tệp: %v", path, err)
+	}
+	return writeFileAtomic(path, buf.Bytes(), force)
+}
+
+// chooseOutputs reads --format, -o and --template into the formats to write.
+func chooseOutputs(opts *renderOptions, outFile string) ([]output, error) {
+	format := strings.ToLower(opts.Format)
+	if outFile != "" {
+		ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(outFile)), ".")
+		switch {
+		case format == "all":
+			return nil, usageError{"--format all ghi hai tệp nên -o phải là một thư mục"}
+		case format != "" && format != ext:
+			return nil, usageError{fmt.Sprintf("--format %s nhưng tệp ra %q có đuôi .%s", format, outFile, ext)}
+		}
+		format = ext
+	}
+	var want []string
+	switch format {
+	case "", "pdf":
+		want = []string{"pdf"}
+	case "docx":
+		want = []string{"docx"}
+	case "all":
+		want = []string{"pdf", "docx"}
+	default:
+		return nil, usageError{fmt.Sprintf("định dạng %q không hỗ trợ; chọn pdf, docx hoặc all", opts.Format)}
+	}
+	var outputs []output
+	for _, f := range want {
+		switch f {
+		case "pdf":
+			outputs = append(outputs, output{".pdf", pdf.Renderer{}})
+		case "docx":
+			r := docx.Renderer{}
+			if opts.Template != "" {
+				t, err := readTemplate(opts.Template)
+				if err != nil {
+					return nil, err
+				}
+				r.Template = t
+			}
+			outputs = append(outputs, output{".docx", r})
+		}
+	}
+	if opts.Template != "" && len(want) == 1 && want[0] == "pdf" {
+		return nil, usageError{"--template chỉ dùng cho DOCX; thêm --format docx hoặc --format all"}
+	}
+	return outputs, nil
+}
+
+// maxTemplateSize bounds a user's template; the base template is about 5 kB.
+const maxTemplateSize = 32 << 20
+
+// readTemplate reads a user's DOCX template.
+func readTemplate(path string) (*docx.Template, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, describeFileError(path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxTemplateSize+1))
+	if err != nil {
+		return nil, describeFileError(path, err)
+	}
+	if len(data) > maxTemplateSize {
+		return nil, fmt.Errorf("%s: tệp mẫu quá lớn (giới hạn %d MiB)", path, maxTemplateSize>>20)
+	}
+	t, err := docx.ReadTemplate(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return t, nil
+}
+
 // outputTarget reads -o: an existing folder (or a path ending in a slash) is a folder to write in;
-// anything else is one PDF file, which needs exactly one input.
+// anything else is one output file, which needs exactly one input.
 func outputTarget(output string, inputs int) (dir, file string, err error) {
 	if output == "" {
 		return "", "", nil
@@ -112,10 +207,11 @@ func outputTarget(output string, inputs int) (dir, file string, err error) {
 	if inputs > 1 {
 		return "", "", usageError{fmt.Sprintf("có %d tệp vào nên -o phải là một thư mục đã có, không phải %q", inputs, output)}
 	}
-	if !strings.EqualFold(filepath.Ext(output), ".pdf") {
-		return "", "", usageError{fmt.Sprintf("tệp ra %q phải có đuôi .pdf", output)}
+	switch strings.ToLower(filepath.Ext(output)) {
+	case ".pdf", ".docx":
+		return "", output, nil
 	}
-	return "", output, nil
+	return "", "", usageError{fmt.Sprintf("tệp ra %q phải có đuôi .pdf hoặc .docx", output)}
 }
 
 // replaceExt swaps a file name's extension.

@@ -24,7 +24,7 @@ func TestNoArgumentsPrintsHelp(t *testing.T) {
 	r.check(t, exitOK, help.stdout, "")
 	for _, want := range []string{
 		"Cách dùng:\n  baocao [tùy chọn]\n  baocao [lệnh]\n",
-		"\n  render      Tạo văn bản PDF từ tệp YAML\n",
+		"\n  render      Tạo văn bản PDF hoặc DOCX từ tệp YAML\n",
 		"\n  validate    Kiểm tra tệp YAML",
 		"\n  -v, --version ",
 	} {
