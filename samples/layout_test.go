@@ -137,7 +137,13 @@ type bodyLine struct {
 // readLayout reads a PDF back and finds its parts.
 func readLayout(t *testing.T, pdfBytes []byte) *documentLayout {
 	t.Helper()
-	d := &documentLayout{pages: readBBox(t, pdfBytes)}
+	return readLayoutFromPages(t, readBBox(t, pdfBytes))
+}
+
+// readLayoutFromPages finds the parts of a document in its words.
+func readLayoutFromPages(t *testing.T, pages []bboxPage) *documentLayout {
+	t.Helper()
+	d := &documentLayout{pages: pages}
 	if len(d.pages) == 0 {
 		t.Fatal("no pages")
 	}

@@ -12,7 +12,7 @@ import (
 
 // Gap is the blank printed where a number or a day is to be written in by hand: eight no-break
 // spaces, so that justification neither stretches nor breaks it.
-const Gap = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
+const Gap = "\u2007\u2007\u2007\u2007"
 
 // Date is a calendar date whose day may be left blank (Day 0) to be written in by hand.
 type Date struct {

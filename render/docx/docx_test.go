@@ -1,0 +1,319 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"baocao/fonts"
+	"baocao/render"
+)
+
+// testDocument is a small document with every part filled.
+func testDocument() *render.Document {
+	return &render.Document{
+		Meta:       render.Meta{Title: "Báo cáo thử", Author: "Chi bộ Thử", Lang: "vi", Date: "2021-04-12"},
+		Header:     render.Header{ParentOrg: "ĐẢNG UỶ KHỐI", Org: "CHI BỘ THỬ", Number: "Số 05-BC/CB", PlaceDate: "Yên Bái, ngày 12 tháng 4 năm 2021"},
+		Title:      render.Title{Kind: "BÁO CÁO", Subject: "kết quả thử"},
+		Body:       render.Blocks{render.Heading{Text: "1. Mục"}, render.Paragraph{Text: "Nội dung."}, render.Item{Label: "(1):", Text: "Mô hình — Đơn vị."}},
+		Recipients: []string{"- Ban Tuyên giáo ĐUK;", "- Lưu Chi bộ."},
+		Signer:     render.Signer{Authority: "T/M BAN CHI ỦY", Position: "BÍ THƯ", Name: "Trần Văn Bình"},
+	}
+}
+
+// renderParts renders d with r and returns the output's parts.
+func renderParts(t *testing.T, r Renderer, d *render.Document) map[string]string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := r.Render(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		parts[f.Name] = string(data)
+	}
+	return parts
+}
+
+// attr returns the value of attribute name in the first element matching pattern in xml.
+func attr(t *testing.T, xml, pattern, name string) float64 {
+	t.Helper()
+	el := regexp.MustCompile(pattern).FindString(xml)
+	if el == "" {
+		t.Fatalf("no element matches %s", pattern)
+	}
+	m := regexp.MustCompile(name + `="(-?\d+)"`).FindStringSubmatch(el)
+	if m == nil {
+		t.Fatalf("%s has no %s", el, name)
+	}
+	v, _ := strconv.Atoi(m[1])
+	return float64(v)
+}
+
+// style returns the XML of one style of styles.xml.
+func style(t *testing.T, styles, id string) string {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)<w:style [^>]*w:styleId="` + id + `">.*?</w:style>`).FindString(styles)
+	if m == "" {
+		t.Fatalf("no style %s", id)
+	}
+	return m
+}
+
+func twips(mm float64) float64 { return math.Round(mm / 25.4 * 1440) }
+
+// TestBaseTemplateFollowsTheRules checks the base template's numbers against render/rules.go, so
+// that the two backends cannot drift apart.
+func TestBaseTemplateFollowsTheRules(t *testing.T) {
+	base, err := Base()
+	if err != nil {
+		t.Fatal(err)
+	}
+	styles := string(base.parts["word/styles.xml"])
+	doc := string(base.parts[documentPart])
+	checks := []struct {
+		name      string
+		got, want float64
+	}{
+		{"body line", attr(t, style(t, styles, "NoiDung"), `<w:spacing [^>]*>`, "w:line"), render.LineBody * 20},
+		{"body space after", attr(t, style(t, styles, "NoiDung"), `<w:spacing [^>]*>`, "w:after"), render.SpaceAfterBody * 20},
+		{"body first-line indent", attr(t, style(t, styles, "NoiDung"), `<w:ind [^>]*>`, "w:firstLine"), twips(render.FirstLineIndent)},
+		{"text size", attr(t, styles, `<w:sz [^>]*>`, "w:val"), render.SizeText * 2},
+		{"header line", attr(t, style(t, styles, "DauVanBan"), `<w:spacing [^>]*>`, "w:line"), render.LineHeader * 20},
+		{"party size", attr(t, style(t, styles, "TenDang"), `<w:sz [^>]*>`, "w:val"), render.SizeParty * 2},
+		{"kind size", attr(t, style(t, styles, "TenLoai"), `<w:sz [^>]*>`, "w:val"), render.SizeKind * 2},
+		{"kind line", attr(t, style(t, styles, "TenLoai"), `<w:spacing [^>]*>`, "w:line"), render.LineKind * 20},
+		{"gap after header", attr(t, style(t, styles, "TenLoai"), `<w:spacing [^>]*>`, "w:before"), render.GapAfterHeader * 20},
+		{"gap after title", attr(t, style(t, styles, "GachNgang"), `<w:spacing [^>]*>`, "w:after"), render.GapAfterTitle * 20},
+		{"recipients size", attr(t, style(t, styles, "NoiNhan"), `<w:sz [^>]*>`, "w:val"), render.SizeRecipients * 2},
+		{"recipients line", attr(t, style(t, styles, "NoiNhan"), `<w:spacing [^>]*>`, "w:line"), render.LineRecipients * 20},
+		{"page width", attr(t, doc, `<w:pgSz [^>]*>`, "w:w"), twips(render.PageWidth)},
+		{"page height", attr(t, doc, `<w:pgSz [^>]*>`, "w:h"), twips(render.PageHeight)},
+		{"top margin", attr(t, doc, `<w:pgMar [^>]*>`, "w:top"), twips(render.MarginTop)},
+		{"bottom margin", attr(t, doc, `<w:pgMar [^>]*>`, "w:bottom"), twips(render.MarginBottom)},
+		{"left margin", attr(t, doc, `<w:pgMar [^>]*>`, "w:left"), twips(render.MarginLeft)},
+		{"right margin", attr(t, doc, `<w:pgMar [^>]*>`, "w:right"), twips(render.MarginRight)},
+		{"page number from the top", attr(t, doc, `<w:pgMar [^>]*>`, "w:header"), twips(render.PageNumberTop)},
+		{"left column", attr(t, doc, `<w:gridCol [^>]*>`, "w:w"), twips(render.HeaderLeftWidth)},
+		{"table width", attr(t, doc, `<w:tblW [^>]*>`, "w:w"), twips(render.TextWidth)},
+		{"rule thickness", attr(t, doc, `<w:bottom w:val="single"[^>]*>`, "w:sz"), render.RuleWidthPt * 8},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: template has %v, rules say %v", c.name, c.got, c.want)
+		}
+	}
+	// The rule is the bottom border of a paragraph narrowed to the title's width plus at most
+	// 1.5 pt, so that Word never wraps the title and the rule is as wide as it.
+	title, err := fonts.Width(fonts.Bold, render.SizeParty, render.PartyName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left := attr(t, doc, `<w:ind w:left[^>]*>`, "w:left")
+	right := attr(t, doc, `<w:ind w:left[^>]*>`, "w:right")
+	width := (twips(render.HeaderRightWidth) - left - right) / 20
+	if width < title || width > title+1.5 {
+		t.Errorf("the rule's paragraph is %.2f pt wide, the title %.2f pt", width, title)
+	}
+}
+
+func TestRenderFillsEveryPlaceholder(t *testing.T) {
+	parts := renderParts(t, Renderer{}, testDocument())
+	doc := parts[documentPart]
+	for _, want := range []string{"ĐẢNG UỶ KHỐI", "CHI BỘ THỬ", "Số 05-BC/CB", "Yên Bái, ngày 12 tháng 4 năm 2021", "BÁO CÁO",
+		"kết quả thử", "1. Mục", "Nội dung.", "(1): Mô hình — Đơn vị.", "- Ban Tuyên giáo ĐUK;", "T/M BAN CHI ỦY", "BÍ THƯ", "Trần Văn Bình"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %q", want)
+		}
+	}
+	for name, part := range parts {
+		if strings.Contains(part, "{{") {
+			t.Errorf("%s keeps a placeholder", name)
+		}
+		if err := wellFormed([]byte(part)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if strings.Contains(doc, render.SignedMark) {
+		t.Error("(Đã ký) printed on an unsigned copy")
+	}
+}
+
+// TestEmptyOptionalLinesLeaveNoParagraph: no superior body and a head who signs in person remove
+// their paragraphs, rather than leaving blank lines the PDF does not have.
+func TestEmptyOptionalLinesLeaveNoParagraph(t *testing.T) {
+	d := testDocument()
+	full := renderParts(t, Renderer{}, d)[documentPart]
+	d.Header.ParentOrg, d.Signer.Authority, d.Signer.Signed = "", "", true
+	doc := renderParts(t, Renderer{}, d)[documentPart]
+	if got, want := strings.Count(doc, "<w:p>"), strings.Count(full, "<w:p>")-2; got != want {
+		t.Errorf("%d paragraphs, want %d", got, want)
+	}
+	if strings.Contains(doc, "T/M") || strings.Contains(doc, "ĐẢNG UỶ KHỐI") {
+		t.Error("an emptied line is still there")
+	}
+	if !strings.Contains(doc, render.SignedMark) {
+		t.Error("a signed copy lacks (Đã ký)")
+	}
+}
+
+// TestHostileText: markup, entities, quotes and newlines in any field come out as text, and a
+// newline is a <w:br/> between text elements, never inside one.
+func TestHostileText(t *testing.T) {
+	d := testDocument()
+	hostile := `<w:p>&amp; "ngoặc" 'đơn' {{ho_ten}}`
+	d.Header.Org = hostile
+	d.Signer.Name = "Trần\nVăn Bình"
+	d.Body = append(d.Body, render.Paragraph{Text: hostile + "\nDòng hai"})
+	d.Recipients = append(d.Recipients, hostile)
+	parts := renderParts(t, Renderer{}, d)
+	doc := parts[documentPart]
+	if err := wellFormed([]byte(doc)); err != nil {
+		t.Fatal(err)
+	}
+	escaped := `&lt;w:p&gt;&amp;amp; &#34;ngoặc&#34; &#39;đơn&#39; {{ho_ten}}`
+	if n := strings.Count(doc, escaped); n != 3 {
+		t.Errorf("the hostile text appears escaped %d times, want 3", n)
+	}
+	if !strings.Contains(doc, `Trần</w:t><w:br/><w:t xml:space="preserve">Văn Bình`) {
+		t.Error("a newline in the name is not a line break between text elements")
+	}
+	if regexp.MustCompile(`<w:t[^>]*>[^<]*<w:br/>`).MatchString(doc) {
+		t.Error("a <w:br/> stands inside a <w:t>")
+	}
+}
+
+// exportBase writes the base template as a .docx and returns its parts.
+func exportBase(t *testing.T) map[string][]byte {
+	t.Helper()
+	base, err := Base()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := base.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	tpl, err := ReadTemplate(buf.Bytes())
+	if err != nil {
+		t.Fatalf("the exported base template does not read back: %v", err)
+	}
+	return tpl.parts
+}
+
+// repack zips parts into a .docx, the document part changed by edit.
+func repack(t *testing.T, parts map[string][]byte, edit func(doc string) string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	names := []string{contentTypes}
+	for name := range parts {
+		if name != contentTypes {
+			names = append(names, name)
+		}
+	}
+	for _, name := range names {
+		data := parts[name]
+		if name == documentPart {
+			data = []byte(edit(string(data)))
+		}
+		w, _ := zw.Create(name)
+		w.Write(data)
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+func TestUserTemplateRestyles(t *testing.T) {
+	parts := exportBase(t)
+	// A secretary makes the body 13 pt in Word's style list.
+	parts["word/styles.xml"] = []byte(strings.Replace(string(parts["word/styles.xml"]),
+		`<w:jc w:val="both"/>
+    </w:pPr>`, `<w:jc w:val="both"/>
+    </w:pPr>
+    <w:rPr><w:sz w:val="26"/></w:rPr>`, 1))
+	tpl, err := ReadTemplate(repack(t, parts, func(doc string) string { return doc }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := renderParts(t, Renderer{Template: tpl}, testDocument())
+	if !strings.Contains(style(t, out["word/styles.xml"], "NoiDung"), `<w:sz w:val="26"/>`) {
+		t.Error("the user's style did not reach the output")
+	}
+	if !strings.Contains(out[documentPart], "Trần Văn Bình") {
+		t.Error("the user's template was not filled")
+	}
+}
+
+func TestBadUserTemplates(t *testing.T) {
+	parts := exportBase(t)
+	tests := []struct {
+		name string
+		edit func(string) string
+		want string
+	}{
+		{"a placeholder split across runs by Word", func(doc string) string {
+			return strings.Replace(doc, "{{ho_ten}}", `{{ho</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>_ten}}`, 1)
+		}, "mẫu DOCX: chỗ điền {{ho_ten}} bị Word tách thành nhiều đoạn định dạng; hãy xóa cả chỗ điền rồi gõ lại một lần, không sửa giữa chừng"},
+		{"a placeholder deleted", func(doc string) string {
+			return strings.Replace(doc, "{{so}}", "", 1)
+		}, `mẫu DOCX: chỗ điền {{so}} không có trong mẫu; hãy xuất lại mẫu gốc bằng "baocao template export"`},
+		{"an unknown placeholder", func(doc string) string {
+			return strings.Replace(doc, "{{so}}", "{{so}} {{so_trang}}", 1)
+		}, "mẫu DOCX: chỗ điền {{so_trang}} không phải là chỗ điền mà chương trình biết (word/document.xml)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadTemplate(repack(t, parts, tc.edit))
+			var te *TemplateError
+			if !errors.As(err, &te) || err.Error() != tc.want {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+	if _, err := ReadTemplate([]byte("not a zip")); !errors.Is(err, ErrNotDocx) {
+		t.Errorf("a file that is not a DOCX: %v", err)
+	}
+}
+
+func TestSameDocumentSameBytes(t *testing.T) {
+	var a, b bytes.Buffer
+	if err := (Renderer{}).Render(&a, testDocument()); err != nil {
+		t.Fatal(err)
+	}
+	if err := (Renderer{}).Render(&b, testDocument()); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two renderings differ")
+	}
+}
+
+// BenchmarkRenderDOCX measures rendering a small document to DOCX.
+func BenchmarkRenderDOCX(b *testing.B) {
+	d := testDocument()
+	for i := 0; i < 40; i++ {
+		d.Body = append(d.Body, render.Item{Label: fmt.Sprintf("(%d):", i+1), Text: "Mô hình thi đua thực hiện văn hóa công sở — Văn phòng Sở."})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := (Renderer{}).Render(&buf, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
