@@ -76,7 +76,8 @@ func parseAll() {
 }
 
 // Missing returns, in order of first appearance and without repeats, the characters of s that
-// some face of the family cannot draw. Spaces and line breaks are never reported. It returns an
+// some face of the family cannot draw. Newlines and tabs, which the backends turn into line breaks
+// and spaces, are never reported. It returns an
 // error only if the embedded fonts themselves cannot be read.
 func Missing(s string) ([]rune, error) {
 	parseOnce.Do(parseAll)

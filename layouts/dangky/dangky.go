@@ -216,19 +216,24 @@ func lateForRegistration(d input.Date) bool {
 	return deadline.Before(d)
 }
 
+// oldToneMarks puts the tone of "uy" on the y, as in "ỦY", for comparing spellings: KH 46 writes
+// both "UỶ" and "ỦY", and both are correct.
+var oldToneMarks = strings.NewReplacer("UỶ", "ỦY", "UÝ", "ÚY", "UỲ", "ÙY", "UỸ", "ŨY", "UỴ", "ỤY")
+
 // checkAuthority warns of a signing line that does not fit the cell.
 func checkAuthority(ky *input.Object, rep *Report) {
-	a := rep.Signer.Authority
+	written := rep.Signer.Authority
+	a := oldToneMarks.Replace(strings.Join(strings.Fields(written), " "))
 	if rep.CellType == "" {
 		return
 	}
 	switch {
 	case strings.HasPrefix(a, "K/T"):
-		ky.Warnf("quyen", "%q: K/T dành cho cơ quan do một người đứng đầu (như một ban); cấp ủy ký tập thể, viết %q", a, rep.CellType.DefaultAuthority())
+		ky.Warnf("quyen", "%q: K/T dành cho cơ quan do một người đứng đầu (như một ban); cấp ủy ký tập thể, viết %q", written, rep.CellType.DefaultAuthority())
 	case rep.CellType == DangBo && (a == "T/M BAN CHI ỦY" || a == "T/M CHI BỘ"):
-		ky.Warnf("quyen", "%q không hợp với một đảng bộ; viết %q hoặc \"T/M BAN THƯỜNG VỤ\"", a, rep.CellType.DefaultAuthority())
+		ky.Warnf("quyen", "%q không hợp với một đảng bộ; viết %q hoặc \"T/M BAN THƯỜNG VỤ\"", written, rep.CellType.DefaultAuthority())
 	case rep.CellType == ChiBo && (a == "T/M ĐẢNG ỦY" || a == "T/M BAN THƯỜNG VỤ"):
-		ky.Warnf("quyen", "%q không hợp với một chi bộ; viết %q hoặc \"T/M CHI BỘ\"", a, rep.CellType.DefaultAuthority())
+		ky.Warnf("quyen", "%q không hợp với một chi bộ; viết %q hoặc \"T/M CHI BỘ\"", written, rep.CellType.DefaultAuthority())
 	}
 }
 

@@ -10,8 +10,9 @@ import (
 	"golang.org/x/text/language"
 )
 
-// Gap is the blank printed where a number or a day is to be written in by hand: eight no-break
-// spaces, so that justification neither stretches nor breaks it.
+// Gap is the blank printed where a number or a day is to be written in by hand: four figure spaces
+// (U+2007), each one digit wide, which justification neither stretches nor breaks, and which
+// LibreOffice and fpdf set alike (LibreOffice sets U+00A0 wider in italic).
 const Gap = "\u2007\u2007\u2007\u2007"
 
 // Date is a calendar date whose day may be left blank (Day 0) to be written in by hand.
@@ -50,14 +51,17 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
-// atoi reads a whole number of at most four digits, or -1.
+// atoi reads a whole number of one to four digits 0-9 (no sign), or -1.
 func atoi(s string) int {
 	if len(s) == 0 || len(s) > 4 {
 		return -1
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 {
-		return -1
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		n = n*10 + int(c-'0')
 	}
 	return n
 }

@@ -52,6 +52,10 @@ func Parse(file string, data []byte) (*Reader, *Object) {
 		return r, nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if line, c, ok := controlCharacter(data); ok {
+		r.Add(line, "", false, "có ký tự điều khiển không in được (U+%04X), thường do dán từ Word; hãy xóa nó", c)
+		return r, nil
+	}
 	data = norm.NFC.Bytes(data)
 
 	var doc yaml.Node
@@ -70,6 +74,22 @@ func Parse(file string, data []byte) (*Reader, *Object) {
 		return r, nil
 	}
 	return r, r.object(root, "")
+}
+
+// controlCharacter finds the first C0 control character other than tab, newline and carriage
+// return, or DEL, which YAML refuses without saying where.
+func controlCharacter(data []byte) (line int, c rune, found bool) {
+	line = 1
+	for _, r := range string(data) {
+		switch {
+		case r == '\n':
+			line++
+		case r == '\t' || r == '\r':
+		case r < 0x20 || r == 0x7f:
+			return line, r, true
+		}
+	}
+	return 0, 0, false
 }
 
 // invalidUTF8Line returns the line of the first byte that is not UTF-8.
@@ -124,6 +144,10 @@ func translateYAMLError(err error, data []byte) (int, string) {
 		if strings.Contains(text, "tab character") {
 			line = tabIndentedLine(data, line)
 		}
+		// A list item's bad indentation is reported where the list starts: find the line.
+		if strings.Contains(text, "expected '-' indicator") {
+			line = misindentedItemLine(data, line)
+		}
 	} else {
 		text = strings.TrimPrefix(text, "yaml: ")
 	}
@@ -143,6 +167,38 @@ func tabIndentedLine(data []byte, line int) int {
 		}
 		indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
 		if strings.Contains(indent, "\t") {
+			return i + 1
+		}
+	}
+	return line
+}
+
+// misindentedItemLine returns the first line, after the list that starts at line, that is indented
+// less than its item's keys but more than the list's dashes; or line when there is none.
+func misindentedItemLine(data []byte, line int) int {
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) {
+		return line
+	}
+	indent := func(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }
+	first := lines[line-1]
+	dash := indent(first)
+	if !strings.HasPrefix(first[dash:], "- ") {
+		return line
+	}
+	content := dash + 2 + indent(first[dash+2:])
+	for i := line; i < len(lines); i++ {
+		l := lines[i]
+		text := strings.TrimSpace(l)
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		switch at := indent(l); {
+		case at == dash && strings.HasPrefix(l[at:], "- "):
+			content = dash + 2 + indent(l[dash+2:])
+		case at < dash:
+			return line
+		case at < content:
 			return i + 1
 		}
 	}
