@@ -356,3 +356,15 @@ func TestHostileTextRendersAndConverts(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRenderDOCX measures rendering one sample, from its Document to DOCX bytes.
+func BenchmarkRenderDOCX(b *testing.B) {
+	doc := loadSample(b, "chi-bo-so-tai-chinh.yaml")
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := (docx.Renderer{}).Render(&buf, doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
