@@ -462,16 +462,9 @@ func (o *Object) RequiredObject(key, holds string) *Object {
 // List returns the mappings of the list under key; absent or null is an empty list. An item that is
 // not a mapping is an error.
 func (o *Object) List(key string) []*Object {
-	v, ok := o.fields[key]
-	if !ok || isNull(v) {
-		return nil
-	}
-	if v.Kind != yaml.SequenceNode {
-		o.Errorf(key, "phải là một danh sách, mỗi mục bắt đầu bằng dấu \"- \", không phải %s", kindName(v))
-		return nil
-	}
-	out := make([]*Object, 0, len(v.Content))
-	for i, item := range v.Content {
+	items, _ := o.sequence(key)
+	out := make([]*Object, 0, len(items))
+	for i, item := range items {
 		path := fmt.Sprintf("%s[%d]", o.keyPath(key), i+1)
 		if item.Kind != yaml.MappingNode {
 			o.r.Add(item.Line, path, false, "mỗi mục phải gồm các khóa con, không phải %s", kindName(item))
@@ -484,19 +477,9 @@ func (o *Object) List(key string) []*Object {
 
 // Strings returns the texts of the list under key, and whether the key was present.
 func (o *Object) Strings(key string) ([]string, bool) {
-	v, ok := o.fields[key]
-	if !ok {
-		return nil, false
-	}
-	if isNull(v) {
-		return nil, true
-	}
-	if v.Kind != yaml.SequenceNode {
-		o.Errorf(key, "phải là một danh sách, mỗi mục bắt đầu bằng dấu \"- \", không phải %s", kindName(v))
-		return nil, true
-	}
+	items, present := o.sequence(key)
 	var out []string
-	for i, item := range v.Content {
+	for i, item := range items {
 		path := fmt.Sprintf("%s[%d]", o.keyPath(key), i+1)
 		if item.Kind != yaml.ScalarNode || isNull(item) {
 			o.r.Add(item.Line, path, false, "mỗi mục phải là một dòng văn bản, không phải %s", kindName(item))
@@ -511,7 +494,21 @@ func (o *Object) Strings(key string) ([]string, bool) {
 			out = append(out, s)
 		}
 	}
-	return out, true
+	return out, present
+}
+
+// sequence returns the items of the list under key, and whether the key is present; absent or
+// null is no items, and anything but a list is an error.
+func (o *Object) sequence(key string) ([]*yaml.Node, bool) {
+	v, ok := o.fields[key]
+	if !ok || isNull(v) {
+		return nil, ok
+	}
+	if v.Kind != yaml.SequenceNode {
+		o.Errorf(key, "phải là một danh sách, mỗi mục bắt đầu bằng dấu \"- \", không phải %s", kindName(v))
+		return nil, true
+	}
+	return v.Content, true
 }
 
 func isNull(n *yaml.Node) bool {
