@@ -12,12 +12,23 @@ import (
 
 // Document is one finished Party document.
 type Document struct {
-	Meta       Meta     `json:"meta"`
-	Header     Header   `json:"header"`
-	Title      Title    `json:"title"`
-	Body       Blocks   `json:"body"`
-	Recipients []string `json:"recipients"` // printed under "Nơi nhận:", punctuation included
-	Signer     Signer   `json:"signer"`
+	Meta       Meta       `json:"meta"`
+	Header     Header     `json:"header"`
+	Title      Title      `json:"title"`
+	Body       Blocks     `json:"body"`
+	Recipients []string   `json:"recipients"` // printed under "Nơi nhận:", punctuation included
+	Signer     Signer     `json:"signer"`
+	Appendices []Appendix `json:"appendices,omitempty"`
+}
+
+// Appendix is a part after the signature that starts on a new page and numbers its pages anew
+// (no number on its first page), in landscape when its tables are wide.
+type Appendix struct {
+	Label     string `json:"label"`    // "Phụ lục 1", bold
+	Title     string `json:"title"`    // in capitals, bold
+	Subtitle  string `json:"subtitle"` // "(Kèm theo Báo cáo số …)", italic
+	Landscape bool   `json:"landscape,omitempty"`
+	Body      Blocks `json:"body"`
 }
 
 // Meta is the document information that is not printed on the page.
@@ -67,7 +78,7 @@ const StarLine = "*"
 // TitleRule is the line of five typed hyphens under the title block.
 const TitleRule = "-----"
 
-// Block is one element of the body. The set is closed: Heading, Paragraph and Item.
+// Block is one element of the body. The set is closed: Heading, Paragraph, Item and Table.
 type Block interface {
 	block()
 	kind() string
@@ -89,13 +100,42 @@ type Item struct {
 	Text  string `json:"text"`
 }
 
+// Table is a bordered table of text. Its header row repeats on every page it runs over, and no row
+// is split across pages.
+type Table struct {
+	Columns []Column   `json:"columns"`
+	Rows    [][]string `json:"rows"`
+	// Total is an optional last row, in bold; nil for none.
+	Total []string `json:"total,omitempty"`
+}
+
+// Column is a table column: its title in the header row, its share of the text width and how its
+// cells are aligned.
+type Column struct {
+	Title string  `json:"title"`
+	Width float64 `json:"width"` // relative: the widths of a table's columns are scaled to fill the text width
+	Align Align   `json:"align,omitempty"`
+}
+
+// Align is how a table cell's text is aligned: left (the default), center or right.
+type Align string
+
+// The alignments of table cells.
+const (
+	AlignLeft   Align = ""
+	AlignCenter Align = "center"
+	AlignRight  Align = "right"
+)
+
 func (Heading) block()   {}
 func (Paragraph) block() {}
 func (Item) block()      {}
+func (Table) block()     {}
 
 func (Heading) kind() string   { return "heading" }
 func (Paragraph) kind() string { return "paragraph" }
 func (Item) kind() string      { return "item" }
+func (Table) kind() string     { return "table" }
 
 // Line returns the item as it is printed: its label, a space, its text.
 func (it Item) Line() string { return it.Label + " " + it.Text }

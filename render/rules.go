@@ -29,6 +29,15 @@ const (
 	RuleWidthPt = 0.5
 )
 
+// Tables (the appendices of a consolidated report): 13 pt text on exact 16 pt lines, 1 mm of
+// padding left and right in each cell, 0.5 pt borders.
+const (
+	SizeTable     = 13.0
+	LineTable     = 16.0
+	CellPadding   = 1.0
+	BorderWidthPt = 0.5
+)
+
 // Type sizes.
 const (
 	SizeText       = 14.0 // body, header lines, signature block, page numbers

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -74,7 +73,7 @@ func style(t *testing.T, styles, id string) string {
 	return m
 }
 
-func twips(mm float64) float64 { return math.Round(mm / 25.4 * 1440) }
+func twipsF(mm float64) float64 { return float64(twips(mm)) }
 
 // TestBaseTemplateFollowsTheRules checks the base template's numbers against render/rules.go, so
 // that the two backends cannot drift apart.
@@ -91,7 +90,7 @@ func TestBaseTemplateFollowsTheRules(t *testing.T) {
 	}{
 		{"body line", attr(t, style(t, styles, "NoiDung"), `<w:spacing [^>]*>`, "w:line"), render.LineBody * 20},
 		{"body space after", attr(t, style(t, styles, "NoiDung"), `<w:spacing [^>]*>`, "w:after"), render.SpaceAfterBody * 20},
-		{"body first-line indent", attr(t, style(t, styles, "NoiDung"), `<w:ind [^>]*>`, "w:firstLine"), twips(render.FirstLineIndent)},
+		{"body first-line indent", attr(t, style(t, styles, "NoiDung"), `<w:ind [^>]*>`, "w:firstLine"), twipsF(render.FirstLineIndent)},
 		{"text size", attr(t, styles, `<w:sz [^>]*>`, "w:val"), render.SizeText * 2},
 		{"header line", attr(t, style(t, styles, "DauVanBan"), `<w:spacing [^>]*>`, "w:line"), render.LineHeader * 20},
 		{"party size", attr(t, style(t, styles, "TenDang"), `<w:sz [^>]*>`, "w:val"), render.SizeParty * 2},
@@ -101,15 +100,15 @@ func TestBaseTemplateFollowsTheRules(t *testing.T) {
 		{"gap after title", attr(t, style(t, styles, "GachNgang"), `<w:spacing [^>]*>`, "w:after"), render.GapAfterTitle * 20},
 		{"recipients size", attr(t, style(t, styles, "NoiNhan"), `<w:sz [^>]*>`, "w:val"), render.SizeRecipients * 2},
 		{"recipients line", attr(t, style(t, styles, "NoiNhan"), `<w:spacing [^>]*>`, "w:line"), render.LineRecipients * 20},
-		{"page width", attr(t, doc, `<w:pgSz [^>]*>`, "w:w"), twips(render.PageWidth)},
-		{"page height", attr(t, doc, `<w:pgSz [^>]*>`, "w:h"), twips(render.PageHeight)},
-		{"top margin", attr(t, doc, `<w:pgMar [^>]*>`, "w:top"), twips(render.MarginTop)},
-		{"bottom margin", attr(t, doc, `<w:pgMar [^>]*>`, "w:bottom"), twips(render.MarginBottom)},
-		{"left margin", attr(t, doc, `<w:pgMar [^>]*>`, "w:left"), twips(render.MarginLeft)},
-		{"right margin", attr(t, doc, `<w:pgMar [^>]*>`, "w:right"), twips(render.MarginRight)},
-		{"page number from the top", attr(t, doc, `<w:pgMar [^>]*>`, "w:header"), twips(render.PageNumberTop)},
-		{"left column", attr(t, doc, `<w:gridCol [^>]*>`, "w:w"), twips(render.HeaderLeftWidth)},
-		{"table width", attr(t, doc, `<w:tblW [^>]*>`, "w:w"), twips(render.TextWidth)},
+		{"page width", attr(t, doc, `<w:pgSz [^>]*>`, "w:w"), twipsF(render.PageWidth)},
+		{"page height", attr(t, doc, `<w:pgSz [^>]*>`, "w:h"), twipsF(render.PageHeight)},
+		{"top margin", attr(t, doc, `<w:pgMar [^>]*>`, "w:top"), twipsF(render.MarginTop)},
+		{"bottom margin", attr(t, doc, `<w:pgMar [^>]*>`, "w:bottom"), twipsF(render.MarginBottom)},
+		{"left margin", attr(t, doc, `<w:pgMar [^>]*>`, "w:left"), twipsF(render.MarginLeft)},
+		{"right margin", attr(t, doc, `<w:pgMar [^>]*>`, "w:right"), twipsF(render.MarginRight)},
+		{"page number from the top", attr(t, doc, `<w:pgMar [^>]*>`, "w:header"), twipsF(render.PageNumberTop)},
+		{"left column", attr(t, doc, `<w:gridCol [^>]*>`, "w:w"), twipsF(render.HeaderLeftWidth)},
+		{"table width", attr(t, doc, `<w:tblW [^>]*>`, "w:w"), twipsF(render.TextWidth)},
 		{"rule thickness", attr(t, doc, `<w:bottom w:val="single"[^>]*>`, "w:sz"), render.RuleWidthPt * 8},
 	}
 	for _, c := range checks {
@@ -125,7 +124,7 @@ func TestBaseTemplateFollowsTheRules(t *testing.T) {
 	}
 	left := attr(t, doc, `<w:ind w:left[^>]*>`, "w:left")
 	right := attr(t, doc, `<w:ind w:left[^>]*>`, "w:right")
-	width := (twips(render.HeaderRightWidth) - left - right) / 20
+	width := (twipsF(render.HeaderRightWidth) - left - right) / 20
 	if width < title || width > title+1.5 {
 		t.Errorf("the rule's paragraph is %.2f pt wide, the title %.2f pt", width, title)
 	}

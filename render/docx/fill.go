@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -123,7 +124,7 @@ func fill(doc *docx.Docx, d *render.Document) (string, error) {
 	} else {
 		inline[phSignedMark] = ""
 	}
-	body, err := bodyXML(d.Body)
+	body, err := bodyXML(d.Body, twips(render.TextWidth), true)
 	if err != nil {
 		return "", err
 	}
@@ -143,6 +144,13 @@ func fill(doc *docx.Docx, d *render.Document) (string, error) {
 		case isInline:
 			edits = append(edits, edit{loc[0], loc[1], runText(text)})
 		}
+	}
+	if len(d.Appendices) > 0 {
+		e, err := appendicesEdit(content, d.Appendices)
+		if err != nil {
+			return "", err
+		}
+		edits = append(edits, e)
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
 	var b strings.Builder
@@ -205,28 +213,188 @@ func paragraphXML(b *strings.Builder, style string, keepNext bool, text string) 
 
 // Paragraph styles of the base template used by generated paragraphs.
 const (
-	styleBody       = "NoiDung"
-	styleHeading    = "DeMuc"
-	styleRecipients = "NoiNhan"
+	styleBody         = "NoiDung"
+	styleHeading      = "DeMuc"
+	styleRecipients   = "NoiNhan"
+	styleTable        = "BangChu"
+	styleTableHeader  = "BangTieuDe"
+	styleAppendix     = "PhuLuc"
+	styleAppendixNote = "PhuLucGhiChu"
+	styleEnd          = "Cuoi"
 )
 
-// bodyXML writes the body's blocks as paragraphs. The last keeps with the closing band.
-func bodyXML(blocks render.Blocks) (string, error) {
+// twips converts millimetres to twentieths of a point.
+func twips(mm float64) int { return int(math.Round(mm / 25.4 * 1440)) }
+
+// bodyXML writes blocks as paragraphs and tables, tables width twips wide. With keepLast, the last
+// paragraph keeps with what follows (the closing band).
+func bodyXML(blocks render.Blocks, width int, keepLast bool) (string, error) {
 	var b strings.Builder
+	afterTable := false
 	for i, block := range blocks {
-		last := i == len(blocks)-1
+		keep := keepLast && i == len(blocks)-1
+		style := styleBody
+		var text string
 		switch block := block.(type) {
 		case render.Heading:
-			paragraphXML(&b, styleHeading, last, block.Text)
+			style, text = styleHeading, block.Text
 		case render.Paragraph:
-			paragraphXML(&b, styleBody, last, block.Text)
+			text = block.Text
 		case render.Item:
-			paragraphXML(&b, styleBody, last, block.Line())
+			text = block.Line()
+		case render.Table:
+			tableXML(&b, block, width)
+			afterTable = true
+			continue
 		default:
 			return "", fmt.Errorf("docx: unknown block type %T", block)
 		}
+		paragraph(&b, style, text, keep, afterTable)
+		afterTable = false
 	}
 	return b.String(), nil
+}
+
+// paragraph writes one body paragraph; after a table it takes the table's space after as its
+// space before, as the PDF leaves it.
+func paragraph(b *strings.Builder, style, text string, keepNext, afterTable bool) {
+	if !afterTable {
+		paragraphXML(b, style, keepNext, text)
+		return
+	}
+	var inner strings.Builder
+	paragraphXML(&inner, style, keepNext, text)
+	b.WriteString(strings.Replace(inner.String(), `</w:pPr>`, fmt.Sprintf(`<w:spacing w:before="%d"/></w:pPr>`, int(render.SpaceAfterBody*20)), 1))
+}
+
+// tableXML writes a bordered table width twips wide: a header row repeated on every page, rows
+// that never split, column widths in the table's proportions.
+func tableXML(b *strings.Builder, t render.Table, width int) {
+	total := 0.0
+	for _, c := range t.Columns {
+		total += c.Width
+	}
+	widths := make([]int, len(t.Columns))
+	used := 0
+	for i, c := range t.Columns {
+		widths[i] = int(math.Round(float64(width) * c.Width / total))
+		used += widths[i]
+	}
+	widths[len(widths)-1] += width - used
+	border := fmt.Sprintf(`w:val="single" w:sz="%d" w:space="0" w:color="000000"`, int(render.BorderWidthPt*8))
+	pad := twips(render.CellPadding)
+	fmt.Fprintf(b, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders><w:top %s/><w:left %s/><w:bottom %s/><w:right %s/><w:insideH %s/><w:insideV %s/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`,
+		width, border, border, border, border, border, border, pad, pad)
+	for _, w := range widths {
+		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
+	}
+	b.WriteString(`</w:tblGrid>`)
+	row := func(cells []string, header, bold bool) {
+		b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
+		if header {
+			b.WriteString(`<w:tblHeader/>`)
+		}
+		b.WriteString(`</w:trPr>`)
+		for i, w := range widths {
+			text := ""
+			if i < len(cells) {
+				text = cells[i]
+			}
+			style, jc := styleTable, jcOf(t.Columns[i].Align)
+			if header {
+				style, jc = styleTableHeader, ""
+			}
+			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="%s"/>%s</w:pPr><w:r>`, w, style, jc)
+			if bold {
+				b.WriteString(`<w:rPr><w:b/><w:bCs/></w:rPr>`)
+			}
+			b.WriteString(`<w:t xml:space="preserve">`)
+			b.WriteString(runText(text))
+			b.WriteString(`</w:t></w:r></w:p></w:tc>`)
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	titles := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		titles[i] = c.Title
+	}
+	row(titles, true, false)
+	for _, r := range t.Rows {
+		row(r, false, false)
+	}
+	if t.Total != nil {
+		row(t.Total, false, true)
+	}
+	b.WriteString(`</w:tbl>`)
+}
+
+// jcOf is the paragraph alignment of a table column.
+func jcOf(a render.Align) string {
+	switch a {
+	case render.AlignCenter:
+		return `<w:jc w:val="center"/>`
+	case render.AlignRight:
+		return `<w:jc w:val="right"/>`
+	}
+	return ""
+}
+
+var (
+	finalSectionRE = regexp.MustCompile(`(?s)<w:sectPr[ >].*</w:sectPr>\s*</w:body>`)
+	pageSizeRE     = regexp.MustCompile(`<w:pgSz [^>]*/>`)
+	pageMarginRE   = regexp.MustCompile(`<w:pgMar [^>]*/>`)
+)
+
+// appendicesEdit puts the appendices after the main part, each a section of its own: the main
+// part's section properties move into a paragraph that ends it, and each appendix gets a copy of
+// them that starts its page numbers at 1, in landscape where it asks.
+func appendicesEdit(content string, appendices []render.Appendix) (edit, error) {
+	loc := finalSectionRE.FindStringIndex(content)
+	if loc == nil {
+		return edit{}, &TemplateError{"…", "mẫu không có thuộc tính trang (w:sectPr) ở cuối"}
+	}
+	main := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(content[loc[0]:loc[1]]), "</w:body>"))
+	var b strings.Builder
+	sectionBreak := func(sect string) {
+		fmt.Fprintf(&b, `<w:p><w:pPr><w:pStyle w:val="%s"/>%s</w:pPr></w:p>`, styleEnd, sect)
+	}
+	sectionBreak(main)
+	for i, a := range appendices {
+		width := twips(render.TextWidth)
+		if a.Landscape {
+			width = twips(render.PageHeight - render.MarginLeft - render.MarginRight)
+		}
+		paragraphXML(&b, styleAppendix, false, a.Label)
+		paragraphXML(&b, styleAppendix, false, a.Title)
+		paragraphXML(&b, styleAppendixNote, false, a.Subtitle)
+		body, err := bodyXML(a.Body, width, false)
+		if err != nil {
+			return edit{}, err
+		}
+		b.WriteString(body)
+		sect := appendixSection(main, a.Landscape)
+		if i < len(appendices)-1 {
+			sectionBreak(sect)
+		} else {
+			fmt.Fprintf(&b, `<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p>%s</w:body>`, styleEnd, sect)
+		}
+	}
+	return edit{loc[0], loc[1], b.String()}, nil
+}
+
+// appendixSection derives an appendix's section properties from the main part's.
+func appendixSection(main string, landscape bool) string {
+	sect := main
+	if landscape {
+		sect = pageSizeRE.ReplaceAllString(sect, fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d" w:orient="landscape"/>`, twips(render.PageHeight), twips(render.PageWidth)))
+	}
+	if m := pageMarginRE.FindString(sect); m != "" && !strings.Contains(sect, "<w:pgNumType") {
+		sect = strings.Replace(sect, m, m+`<w:pgNumType w:start="1"/>`, 1)
+	}
+	if !strings.Contains(sect, "<w:titlePg") {
+		sect = strings.Replace(sect, "</w:sectPr>", "<w:titlePg/></w:sectPr>", 1)
+	}
+	return sect
 }
 
 // recipientsXML writes the recipients' lines, one paragraph each.

@@ -27,10 +27,16 @@ type Renderer struct{}
 var usedStyles = []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic}
 
 // Render writes the document as a PDF. The same document always gives the same bytes.
-func (Renderer) Render(w io.Writer, d *render.Document) error {
-	created, err := time.Parse("2006-01-02", d.Meta.Date)
+func (r Renderer) Render(w io.Writer, d *render.Document) error {
+	return r.RenderAll(w, []*render.Document{d}, d.Meta)
+}
+
+// RenderAll writes several documents into one PDF, for printing them at once: each starts on a new
+// page and numbers its own pages. meta describes the whole file.
+func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta) error {
+	created, err := time.Parse("2006-01-02", meta.Date)
 	if err != nil {
-		return fmt.Errorf("pdf: document date %q: %w", d.Meta.Date, err)
+		return fmt.Errorf("pdf: document date %q: %w", meta.Date, err)
 	}
 	f := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
@@ -46,26 +52,20 @@ func (Renderer) Render(w io.Writer, d *render.Document) error {
 			return fmt.Errorf("pdf: load font %q: %w", s, err)
 		}
 	}
-	f.SetTitle(d.Meta.Title, true)
-	f.SetAuthor(d.Meta.Author, true)
+	f.SetTitle(meta.Title, true)
+	f.SetAuthor(meta.Author, true)
 	f.SetCreator("baocao", true)
-	f.SetLang(d.Meta.Lang)
+	f.SetLang(meta.Lang)
 	f.SetCreationDate(created)
 	f.SetModificationDate(created)
 	f.SetCatalogSort(true)
 
 	p := &page{f: f}
-	p.newPage()
-	y := p.header(d.Header)
-	items := p.titleBlock(d.Title)
-	body, err := p.body(d.Body)
-	if err != nil {
-		return err
+	for _, d := range docs {
+		if err := p.document(d); err != nil {
+			return err
+		}
 	}
-	items = append(items, body...)
-	items = append(items, p.closingBand(d))
-	p.flow(y, items)
-
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
@@ -77,9 +77,58 @@ func (Renderer) Render(w io.Writer, d *render.Document) error {
 	return err
 }
 
+// document lays out one document from a new page: the main part, then each appendix.
+func (p *page) document(d *render.Document) error {
+	p.startPart(false)
+	y := p.header(d.Header)
+	items := p.titleBlock(d.Title)
+	body, err := p.body(d.Body)
+	if err != nil {
+		return err
+	}
+	// The last lines of the body go with the closing band.
+	if n := len(body); n > 0 {
+		body[n-1].keep = true
+	}
+	items = append(items, body...)
+	items = append(items, p.closingBand(d))
+	p.flow(y, items)
+	for _, a := range d.Appendices {
+		if err := p.appendix(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // page wraps fpdf with the measuring and drawing this layout needs. Lengths are in millimetres.
 type page struct {
 	f *fpdf.Fpdf
+	// landscape is the orientation of the current part's pages.
+	landscape bool
+	// firstPage is fpdf's number of the current part's first page: a document and each appendix
+	// number their pages from 1, and print no number on their first page.
+	firstPage int
+}
+
+// pageWidth and pageHeight are the current page's size.
+func (p *page) pageWidth() float64 {
+	if p.landscape {
+		return render.PageHeight
+	}
+	return render.PageWidth
+}
+
+func (p *page) pageHeight() float64 {
+	if p.landscape {
+		return render.PageWidth
+	}
+	return render.PageHeight
+}
+
+// textWidth is the width between the margins of the current page.
+func (p *page) textWidth() float64 {
+	return p.pageWidth() - render.MarginLeft - render.MarginRight
 }
 
 // style selects a face and a size in points.
@@ -119,6 +168,7 @@ type align string
 const (
 	left    align = "L"
 	center  align = "C"
+	right   align = "R"
 	justify align = "J"
 )
 
@@ -134,11 +184,22 @@ func (p *page) text(s style, x, top, w, lineH float64, line string, a align) {
 	p.f.CellFormat(w, 0, line, "", 0, string(a), false, 0, "")
 }
 
-// newPage starts a page; every page after the first gets its number at the top.
+// startPart starts a document or an appendix on a new page that numbers from 1.
+func (p *page) startPart(landscape bool) {
+	p.landscape = landscape
+	p.firstPage = p.f.PageNo() + 1
+	p.newPage()
+}
+
+// newPage starts a page of the current part; every page after its first gets its number at the top.
 func (p *page) newPage() {
-	p.f.AddPage()
-	if n := p.f.PageNo(); n > 1 {
-		p.text(regular14, render.MarginLeft, render.PageNumberTop, render.TextWidth, render.LineHeader, fmt.Sprint(n), center)
+	orientation := "P"
+	if p.landscape {
+		orientation = "L"
+	}
+	p.f.AddPageFormat(orientation, fpdf.SizeType{Wd: render.PageWidth, Ht: render.PageHeight})
+	if n := p.f.PageNo() - p.firstPage + 1; n > 1 {
+		p.text(regular14, render.MarginLeft, render.PageNumberTop, p.textWidth(), render.LineHeader, fmt.Sprint(n), center)
 	}
 }
 
@@ -178,17 +239,20 @@ func (p *page) header(h render.Header) float64 {
 	return y + float64(max(leftRows, row))*lineH
 }
 
-// item is one unbreakable piece of the flow: a line, or the closing band.
+// item is one unbreakable piece of the flow: a line, a table row, or the closing band.
 type item struct {
 	height float64 // mm
 	after  float64 // mm of space after it, dropped at the bottom of a page
 	keep   bool    // keep on the same page as the next item
 	draw   func(top float64)
+	// header is the header row of the table this row belongs to, drawn again at the top of a page
+	// that the table runs onto.
+	header *item
 }
 
 // flow places the items from y down, page after page.
 func (p *page) flow(y float64, items []item) {
-	bottom := render.PageHeight - render.MarginBottom
+	bottom := p.pageHeight() - render.MarginBottom
 	for i, it := range items {
 		// The height of the chain of items that must stay together, starting here.
 		chain := it.height
@@ -201,6 +265,10 @@ func (p *page) flow(y float64, items []item) {
 		if y+chain > bottom+1e-6 && y > render.MarginTop+1e-6 {
 			p.newPage()
 			y = render.MarginTop
+			if it.header != nil {
+				it.header.draw(y)
+				y += it.header.height
+			}
 		}
 		it.draw(y)
 		y += it.height + it.after
@@ -242,13 +310,11 @@ func (p *page) body(blocks render.Blocks) ([]item, error) {
 			items = append(items, p.paragraph(regular14, b.Text)...)
 		case render.Item:
 			items = append(items, p.paragraph(regular14, b.Line())...)
+		case render.Table:
+			items = append(items, p.table(b)...)
 		default:
 			return nil, fmt.Errorf("pdf: unknown block type %T", b)
 		}
-	}
-	// The last lines of the body go with the closing band.
-	if n := len(items); n > 0 {
-		items[n-1].keep = true
 	}
 	return items, nil
 }
@@ -256,12 +322,12 @@ func (p *page) body(blocks render.Blocks) ([]item, error) {
 // paragraph breaks text into justified body lines with a first-line indent, keeping the first two
 // and the last two lines of a paragraph together (widow and orphan control, as Word does).
 func (p *page) paragraph(s style, text string) []item {
-	indent := render.FirstLineIndent
-	lines := p.wrapLines(s, text, render.TextWidth, indent)
+	indent, width := render.FirstLineIndent, p.textWidth()
+	lines := p.wrapLines(s, text, width, indent)
 	items := make([]item, len(lines))
 	lineH := render.LineBody
 	for i, l := range lines {
-		x, w := render.MarginLeft, render.TextWidth
+		x, w := render.MarginLeft, width
 		if i == 0 {
 			x, w = x+indent, w-indent
 		}

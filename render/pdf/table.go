@@ -1,0 +1,118 @@
+package pdf
+
+import (
+	"baocao/fonts"
+	"baocao/render"
+)
+
+var (
+	table13     = style{face: fonts.Regular, size: render.SizeTable}
+	tableBold13 = style{face: fonts.Bold, size: render.SizeTable}
+)
+
+// alignOf maps a table column's alignment.
+func alignOf(a render.Align) align {
+	switch a {
+	case render.AlignCenter:
+		return center
+	case render.AlignRight:
+		return right
+	}
+	return left
+}
+
+// columnWidths scales a table's relative widths to the text width.
+func (p *page) columnWidths(cols []render.Column) []float64 {
+	total := 0.0
+	for _, c := range cols {
+		total += c.Width
+	}
+	widths := make([]float64, len(cols))
+	for i, c := range cols {
+		widths[i] = p.textWidth() * c.Width / total
+	}
+	return widths
+}
+
+// table lays out a table as one item a row: the header row keeps with the first row and is drawn
+// again at the top of every page the table runs onto.
+func (p *page) table(t render.Table) []item {
+	widths := p.columnWidths(t.Columns)
+	titles := make([]string, len(t.Columns))
+	aligns := make([]align, len(t.Columns))
+	for i, c := range t.Columns {
+		titles[i] = c.Title
+		aligns[i] = alignOf(c.Align)
+	}
+	centred := make([]align, len(t.Columns))
+	for i := range centred {
+		centred[i] = center
+	}
+	header := p.tableRow(tableBold13, widths, titles, centred)
+	header.keep = true
+	items := []item{header}
+	for _, row := range t.Rows {
+		r := p.tableRow(table13, widths, row, aligns)
+		r.header = &header
+		items = append(items, r)
+	}
+	if t.Total != nil {
+		r := p.tableRow(tableBold13, widths, t.Total, aligns)
+		r.header = &header
+		items = append(items, r)
+	}
+	items[len(items)-1].after = render.PtToMM(render.SpaceAfterBody)
+	return items
+}
+
+// tableRow lays out one row: each cell's text wrapped to its column less the padding, the row as
+// tall as its tallest cell, every cell bordered.
+func (p *page) tableRow(s style, widths []float64, cells []string, aligns []align) item {
+	lineH := render.PtToMM(render.LineTable)
+	wrapped := make([][]string, len(widths))
+	rows := 1
+	for i := range widths {
+		text := ""
+		if i < len(cells) {
+			text = cells[i]
+		}
+		wrapped[i] = p.wrap(s, text, widths[i]-2*render.CellPadding, 0)
+		rows = max(rows, len(wrapped[i]))
+	}
+	height := float64(rows) * lineH
+	return item{height: height, draw: func(top float64) {
+		p.f.SetLineWidth(render.PtToMM(render.BorderWidthPt))
+		x := render.MarginLeft
+		for i, w := range widths {
+			p.f.Rect(x, top, w, height, "D")
+			for j, l := range wrapped[i] {
+				p.text(s, x+render.CellPadding, top+float64(j)*lineH, w-2*render.CellPadding, render.LineTable, l, aligns[i])
+			}
+			x += w
+		}
+	}}
+}
+
+// appendix lays out an appendix from a new page of its own orientation: its label, title and
+// subtitle centred, then its body.
+func (p *page) appendix(a render.Appendix) error {
+	p.startPart(a.Landscape)
+	var items []item
+	add := func(s style, text string) {
+		for _, l := range p.wrap(s, text, p.textWidth(), 0) {
+			items = append(items, item{height: render.PtToMM(render.LineHeader), keep: true, draw: func(top float64) {
+				p.text(s, render.MarginLeft, top, p.textWidth(), render.LineHeader, l, center)
+			}})
+		}
+	}
+	add(bold14, a.Label)
+	add(bold14, a.Title)
+	add(italic14, a.Subtitle)
+	items[len(items)-1].after = render.PtToMM(render.GapAfterTitle)
+	body, err := p.body(a.Body)
+	if err != nil {
+		return err
+	}
+	p.flow(render.MarginTop, append(items, body...))
+	return nil
+}
