@@ -5,7 +5,6 @@ package dangky
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"baocao/layouts/input"
@@ -59,21 +58,13 @@ type Report struct {
 	Code       string // ky_hieu: "BC/CB"
 	Place      string // dia_danh
 	Date       input.Date
-	Phase      string // giai_doan, in the title
-	Basis      Basis
-	Plan       *Plan // nil when the cell has not built its plan yet
+	Phase      string        // giai_doan, in the title
+	Basis      input.PlanRef // can_cu: the superior's plan that the report answers
+	Plan       *Plan         // nil when the cell has not built its plan yet
 	Models     []Model
 	Exemplars  []Exemplar
 	Recipients []string // noi_nhan, punctuated
 	Signer     input.Signer
-}
-
-// Basis is the superior's plan that the report answers ("can_cu").
-type Basis struct {
-	Number string // "46-KH/ĐUK"
-	Date   input.Date
-	Issuer string
-	Phase  string // the plan's own period
 }
 
 // Plan is the cell's own plan ("ke_hoach"), section 1 of the report.
@@ -99,20 +90,18 @@ type Exemplar struct {
 
 // Keys of the input, at each level.
 var (
-	topKeys      = []string{"mau", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "giai_doan", "can_cu", "ke_hoach", "mo_hinh", "guong", "noi_nhan", "ky"}
+	// Keys lists the top-level keys of the input.
+	Keys         = []string{"mau", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "giai_doan", "can_cu", "ke_hoach", "mo_hinh", "guong", "noi_nhan", "ky"}
 	orgKeys      = []string{"cap_tren", "ten", "loai", "khoi"}
-	basisKeys    = []string{"so", "ngay", "co_quan", "giai_doan"}
 	planKeys     = []string{"so", "ky_hieu", "ngay"}
 	modelKeys    = []string{"ten", "loai", "don_vi"}
 	exemplarKeys = []string{"ho_ten", "chuc_vu", "don_vi"}
 )
 
-var phaseRE = regexp.MustCompile(`^(\d{4})-(\d{4})$`)
-
 // Read reads a report from the top-level object of its file, recording every problem on the
 // object's reader. The result is meaningful only when the reader holds no errors.
 func Read(top *input.Object) *Report {
-	top.Known(topKeys...)
+	top.Known(Keys...)
 	rep := &Report{}
 
 	rep.ParentOrg = kh46.ParentOrg
@@ -124,21 +113,12 @@ func Read(top *input.Object) *Report {
 	rep.Code = top.StringDefault("ky_hieu", "BC/"+rep.CellType.Code())
 	rep.Place = top.StringDefault("dia_danh", kh46.Place)
 	rep.Date, _ = top.Date("ngay", true)
-	rep.Phase = readPhase(top, "giai_doan", kh46.RegistrationPhase)
-	if rep.Phase == kh46.RegistrationPhase && lateForRegistration(rep.Date) {
+	rep.Phase = input.ReadPhase(top, "giai_doan", kh46.RegistrationPhase)
+	if rep.Phase == kh46.RegistrationPhase && rep.Date.After(kh46.RegistrationDeadline) {
 		top.Warnf("ngay", "ngày báo cáo %s sau hạn %s của giai đoạn %s", rep.Date.Describe(), kh46.RegistrationDeadline.Describe(), kh46.RegistrationPhase)
 	}
 
-	rep.Basis = Basis{Number: kh46.PlanNumber, Date: kh46.PlanDate, Issuer: kh46.PlanIssuer, Phase: kh46.PlanPhase}
-	if basis := top.Object("can_cu"); basis != nil {
-		basis.Known(basisKeys...)
-		rep.Basis.Number = basis.StringDefault("so", rep.Basis.Number)
-		if d, ok := basis.Date("ngay", false); ok {
-			rep.Basis.Date = d
-		}
-		rep.Basis.Issuer = basis.StringDefault("co_quan", rep.Basis.Issuer)
-		rep.Basis.Phase = readPhase(basis, "giai_doan", rep.Basis.Phase)
-	}
+	rep.Basis = input.ReadPlanRef(top, "can_cu", kh46.Plan)
 
 	if plan := top.Object("ke_hoach"); plan != nil {
 		plan.Known(planKeys...)
@@ -190,30 +170,6 @@ func readOrg(org *input.Object, rep *Report) {
 	if rep.Org != "" && rep.CellType != "" && !strings.HasPrefix(strings.ToLower(rep.Org), strings.ToLower(rep.CellType.Word())) {
 		org.Warnf("ten", "loai là %q nhưng tên không bắt đầu bằng %q", rep.CellType, rep.CellType.Word())
 	}
-}
-
-// readPhase reads a period such as "2021-2023".
-func readPhase(o *input.Object, key, def string) string {
-	p := o.StringOr(key, def)
-	m := phaseRE.FindStringSubmatch(p)
-	if m == nil || m[1] >= m[2] {
-		o.Errorf(key, "%q không phải là một giai đoạn (viết như 2021-2023)", p)
-		return def
-	}
-	return p
-}
-
-// lateForRegistration reports whether a registration report dated d misses the 15/4/2021 deadline.
-// A date whose day is blank is late only if its whole month is.
-func lateForRegistration(d input.Date) bool {
-	if d.Year == 0 {
-		return false
-	}
-	deadline := kh46.RegistrationDeadline
-	if d.Day == 0 {
-		return d.Year*100+d.Month > deadline.Year*100+deadline.Month
-	}
-	return deadline.Before(d)
 }
 
 // oldToneMarks puts the tone of "uy" on the y, as in "ỦY", for comparing spellings: KH 46 writes

@@ -73,6 +73,18 @@ func (d Date) Before(e Date) bool {
 
 func (d Date) key() int { return d.Year*10000 + d.Month*100 + max(d.Day, 1) }
 
+// After reports whether d falls after the deadline. A date whose day is blank is after it only if
+// its whole month is; the zero date never is.
+func (d Date) After(deadline Date) bool {
+	if d.Year == 0 {
+		return false
+	}
+	if d.Day == 0 {
+		return d.Year*100+d.Month > deadline.Year*100+deadline.Month
+	}
+	return deadline.Before(d)
+}
+
 // ISO returns YYYY-MM-DD, the first of the month when the day is blank.
 func (d Date) ISO() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, max(d.Day, 1))

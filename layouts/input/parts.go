@@ -61,3 +61,47 @@ func ReadRecipients(parent *Object, def []string) []string {
 	}
 	return out
 }
+
+// PlanRef cites a plan: "Kế hoạch số 46-KH/ĐUK, ngày 02/4/2021 của … giai đoạn 2021-2025".
+type PlanRef struct {
+	Number string // "46-KH/ĐUK"
+	Date   Date
+	Issuer string // the body that issued it
+	Phase  string // the plan's own period; may be empty
+}
+
+// planRefKeys are the keys of a cited plan.
+var planRefKeys = []string{"so", "ngay", "co_quan", "giai_doan"}
+
+// ReadPlanRef reads a cited plan under key, each part defaulting to def's.
+func ReadPlanRef(parent *Object, key string, def PlanRef) PlanRef {
+	ref := def
+	o := parent.Object(key)
+	if o == nil {
+		return ref
+	}
+	o.Known(planRefKeys...)
+	ref.Number = o.StringDefault("so", def.Number)
+	if d, ok := o.Date("ngay", def.Date.Year == 0); ok {
+		ref.Date = d
+	}
+	ref.Issuer = o.StringDefault("co_quan", def.Issuer)
+	ref.Phase = ReadPhase(o, "giai_doan", def.Phase)
+	return ref
+}
+
+var phaseRE = regexp.MustCompile(`^(\d{4})-(\d{4})$`)
+
+// ReadPhase reads a period such as "2021-2023" under key, def when absent.
+func ReadPhase(o *Object, key, def string) string {
+	p := o.StringOr(key, def)
+	if p == "" && def == "" {
+		return ""
+	}
+	m := phaseRE.FindStringSubmatch(p)
+	if m == nil || m[1] >= m[2] {
+		o.Errorf(key, "%q không phải là một giai đoạn (viết như 2021-2023)", p)
+		return def
+	}
+	return p
+}

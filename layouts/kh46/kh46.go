@@ -109,8 +109,8 @@ const (
 	Subject = "xây dựng, nhân rộng các mô hình, điển hình tiên tiến học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
 )
 
-// PlanDate is the date of KH 46: 02/4/2021.
-var PlanDate = input.Date{Year: 2021, Month: 4, Day: 2}
+// Plan is KH 46 itself, the default basis ("can_cu") of every report under it.
+var Plan = input.PlanRef{Number: PlanNumber, Date: input.Date{Year: 2021, Month: 4, Day: 2}, Issuer: PlanIssuer, Phase: PlanPhase}
 
 // RegistrationDeadline is the last day for a cell's registration report in phase 2021-2023: 15/4/2021.
 var RegistrationDeadline = input.Date{Year: 2021, Month: 4, Day: 15}

@@ -167,8 +167,8 @@ func TestPlanFacts(t *testing.T) {
 	if PlanNumber != "46-KH/ĐUK" {
 		t.Errorf("PlanNumber = %q", PlanNumber)
 	}
-	if PlanDate != (input.Date{Year: 2021, Month: 4, Day: 2}) || PlanDate.Long() != "ngày 02 tháng 4 năm 2021" {
-		t.Errorf("PlanDate = %+v", PlanDate)
+	if Plan.Date != (input.Date{Year: 2021, Month: 4, Day: 2}) || Plan.Date.Long() != "ngày 02 tháng 4 năm 2021" || Plan.Issuer != PlanIssuer || Plan.Phase != "2021-2025" {
+		t.Errorf("Plan = %+v", Plan)
 	}
 	if RegistrationDeadline != (input.Date{Year: 2021, Month: 4, Day: 15}) {
 		t.Errorf("RegistrationDeadline = %+v", RegistrationDeadline)

@@ -1,0 +1,200 @@
+// Package cells reads the registration reports of many cells at once, for the batch command and
+// the consolidated report: every report in a folder, in a roster file ("chung" + "danh_sach"), or
+// in files named one by one.
+package cells
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"baocao/layouts/dangky"
+	"baocao/layouts/input"
+	"baocao/render"
+)
+
+// Cell is one cell's registration report, read from a file or from an item of a roster.
+type Cell struct {
+	File     string
+	Item     int            // 1-based position in a roster; 0 for a file that is one report
+	Report   *dangky.Report // nil when nothing could be read
+	Problems input.Problems // this cell's errors and warnings
+}
+
+// OK reports whether the cell's report was read without errors.
+func (c Cell) OK() bool { return c.Report != nil && !c.Problems.HasErrors() }
+
+// Name is the cell's name as its report gives it, or where it comes from when it has none.
+func (c Cell) Name() string {
+	if c.Report != nil && c.Report.Org != "" {
+		return c.Report.Org
+	}
+	return c.Source()
+}
+
+// Source says where the cell comes from: its file, and its item in a roster.
+func (c Cell) Source() string {
+	if c.Item > 0 {
+		return fmt.Sprintf("%s (mục %d)", c.File, c.Item)
+	}
+	return c.File
+}
+
+// Document builds the cell's document; only for a cell that is OK.
+func (c Cell) Document() *render.Document { return dangky.Build(c.Report) }
+
+// Load reads the cells of one file: one for a report, one per item for a roster. Problems of the
+// file as a whole (unreadable, a YAML error, a bad roster) come back as a single failed cell. A file
+// of another kind of document gives no cell and ok false.
+func Load(file string, data []byte) (cells []Cell, ok bool) {
+	r, top := input.Parse(file, data)
+	if top == nil {
+		return []Cell{{File: file, Problems: r.Problems()}}, true
+	}
+	if kind := top.String("mau", true); kind != dangky.Name {
+		if kind == "" || top.IsRoster() {
+			top.Errorf("mau", "phải là %q: báo cáo kết quả đăng ký của một chi bộ hoặc đảng bộ", dangky.Name)
+			return []Cell{{File: file, Problems: r.Problems()}}, true
+		}
+		return nil, false
+	}
+	entries := input.Entries(r, top, dangky.Keys)
+	if r.Problems().HasErrors() {
+		return []Cell{{File: file, Problems: r.Problems()}}, true
+	}
+	for _, e := range entries {
+		rep := dangky.Read(e.Top)
+		problems := e.Top.Reader().Problems()
+		if e.Item > 0 {
+			problems = append(append(input.Problems(nil), r.Problems()...), problems...)
+		}
+		cells = append(cells, Cell{File: file, Item: e.Item, Report: rep, Problems: problems.Sorted()})
+	}
+	return cells, true
+}
+
+// Collect reads every cell under the paths, in order: a folder's .yaml and .yml files by name, or
+// the files themselves. Files of another kind of document (a consolidated report beside the cells)
+// are passed over. A path that cannot be read gives a failed cell that says why.
+func Collect(paths []string) []Cell {
+	var out []Cell
+	for _, path := range paths {
+		st, err := os.Stat(path)
+		if err != nil {
+			out = append(out, failed(path, err))
+			continue
+		}
+		files := []string{path}
+		if st.IsDir() {
+			files, err = yamlFiles(path)
+			if err != nil {
+				out = append(out, failed(path, err))
+				continue
+			}
+		}
+		for _, f := range files {
+			data, err := readFile(f)
+			if err != nil {
+				out = append(out, failed(f, err))
+				continue
+			}
+			cells, _ := Load(f, data)
+			out = append(out, cells...)
+		}
+	}
+	return out
+}
+
+// yamlFiles lists a folder's .yaml and .yml files, sorted by name.
+func yamlFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if !e.IsDir() && (ext == ".yaml" || ext == ".yml") && !strings.HasPrefix(e.Name(), ".") {
+			files = append(files, filepath.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// readFile reads a file no larger than the input limit (one byte more tells it is too large).
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, input.MaxFileSize+1))
+}
+
+// failed is a cell for a path that could not be read.
+func failed(path string, err error) Cell {
+	msg := "không đọc được"
+	switch {
+	case os.IsNotExist(err):
+		msg = "không có tệp hoặc thư mục này"
+	case os.IsPermission(err):
+		msg = "không có quyền đọc"
+	}
+	return Cell{File: path, Problems: input.Problems{{File: path, Message: msg}}}
+}
+
+// Slug is an ASCII file name for a cell's name: letters without their marks, đ as d, lower case,
+// every run of other characters one hyphen. "Chi bộ Sở Tài chính" gives "chi-bo-so-tai-chinh".
+func Slug(name string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range norm.NFD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		}
+		r = unicode.ToLower(r)
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			hyphen = false
+			continue
+		}
+		hyphen = true
+	}
+	s := b.String()
+	if len(s) > 80 {
+		s = strings.TrimRight(s[:80], "-")
+	}
+	if s == "" {
+		s = "bao-cao"
+	}
+	return s
+}
+
+// UniqueSlugs gives each name its slug, adding -2, -3, … in order to a slug already taken.
+func UniqueSlugs(names []string) []string {
+	taken := map[string]bool{}
+	out := make([]string, len(names))
+	for i, n := range names {
+		base := Slug(n)
+		s := base
+		for k := 2; taken[s]; k++ {
+			s = fmt.Sprintf("%s-%d", base, k)
+		}
+		taken[s] = true
+		out[i] = s
+	}
+	return out
+}

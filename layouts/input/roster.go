@@ -1,0 +1,84 @@
+package input
+
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Keys of a roster file, which holds many documents of one kind: shared values in "chung", one
+// document per item of "danh_sach".
+const (
+	RosterDefaults = "chung"
+	RosterList     = "danh_sach"
+)
+
+// Entry is one document of a file: the whole file, or one item of a roster with the roster's
+// shared values merged in. Its problems go to a reader of its own.
+type Entry struct {
+	Item int // 1-based position in the roster's list; 0 when the file is one document
+	Top  *Object
+}
+
+// IsRoster reports whether a file's top-level object is a roster.
+func (o *Object) IsRoster() bool { return o.Has(RosterList) }
+
+// Entries returns the documents of a parsed file. A roster's own problems (its structure, unknown
+// keys in its shared values) go to the file's reader r; known lists the keys a document may have.
+func Entries(r *Reader, top *Object, known []string) []Entry {
+	if !top.IsRoster() {
+		return []Entry{{Top: top}}
+	}
+	top.Known("mau", RosterDefaults, RosterList)
+	var defaults *yaml.Node
+	if chung := top.Object(RosterDefaults); chung != nil {
+		chung.Known(known...)
+		defaults = top.fields[RosterDefaults]
+	}
+	items, _ := top.sequence(RosterList)
+	if len(items) == 0 {
+		top.Errorf(RosterList, "danh sách trống: chưa có chi bộ, đảng bộ nào")
+	}
+	var entries []Entry
+	for i, item := range items {
+		path := fmt.Sprintf("%s[%d]", RosterList, i+1)
+		if item.Kind != yaml.MappingNode {
+			r.Add(item.Line, path, false, "mỗi mục phải gồm các khóa con, không phải %s", kindName(item))
+			continue
+		}
+		own := &Reader{file: r.file}
+		entries = append(entries, Entry{Item: i + 1, Top: own.object(merge(defaults, item, known), path)})
+	}
+	return entries
+}
+
+// merge returns item with the keys of defaults it lacks (those in known only), merging mappings
+// present in both, key by key. Nodes keep their own lines, so that a problem in a shared value is
+// reported where it was written.
+func merge(defaults, item *yaml.Node, known []string) *yaml.Node {
+	if defaults == nil {
+		return item
+	}
+	out := *item
+	out.Content = append([]*yaml.Node(nil), item.Content...)
+	index := map[string]int{}
+	for i := 0; i+1 < len(out.Content); i += 2 {
+		if _, seen := index[out.Content[i].Value]; !seen {
+			index[out.Content[i].Value] = i
+		}
+	}
+	for i := 0; i+1 < len(defaults.Content); i += 2 {
+		k, v := defaults.Content[i], defaults.Content[i+1]
+		if known != nil && !contains(known, k.Value) {
+			continue
+		}
+		at, ok := index[k.Value]
+		switch {
+		case !ok:
+			out.Content = append(out.Content, k, v)
+		case v.Kind == yaml.MappingNode && out.Content[at+1].Kind == yaml.MappingNode:
+			out.Content[at+1] = merge(v, out.Content[at+1], nil)
+		}
+	}
+	return &out
+}
