@@ -3,36 +3,46 @@
 package layouts
 
 import (
+	"path/filepath"
 	"strings"
 
 	"baocao/layouts/dangky"
 	"baocao/layouts/input"
+	"baocao/layouts/tonghop"
 	"baocao/render"
 )
 
 // Kinds lists the values "mau" may take.
-var Kinds = []string{dangky.Name}
+var Kinds = []string{dangky.Name, tonghop.Name}
 
 // Load reads one input file and builds its document. It returns every problem found, errors and
-// warnings; the document is nil when there is any error.
+// warnings; the document is nil when there is any error. A consolidated report reads its cells'
+// files too, relative to the file's folder.
 func Load(file string, data []byte) (*render.Document, input.Problems) {
 	r, top := input.Parse(file, data)
 	if top == nil {
 		return nil, r.Problems()
 	}
 	var build func() *render.Document
-	switch kind := top.String("mau", true); kind {
-	case dangky.Name:
+	var extra input.Problems
+	switch kind := top.String("mau", true); {
+	case kind == "":
+		return nil, r.Problems()
+	case top.IsRoster():
+		top.Errorf(input.RosterList, "tệp này là danh sách nhiều chi, đảng bộ; dùng lệnh \"baocao batch\" để tạo báo cáo của từng nơi")
+	case kind == dangky.Name:
 		rep := dangky.Read(top)
 		build = func() *render.Document { return dangky.Build(rep) }
-	case "":
-		return nil, r.Problems()
+	case kind == tonghop.Name:
+		rep := tonghop.Read(top, filepath.Dir(file))
+		extra = rep.SourceProblems
+		build = func() *render.Document { return tonghop.Build(rep) }
 	default:
 		top.Errorf("mau", "%q không phải là mẫu văn bản đã biết; chọn một trong: %s", kind, strings.Join(Kinds, ", "))
-		return nil, r.Problems()
 	}
-	if r.Problems().HasErrors() {
-		return nil, r.Problems()
+	problems := append(r.Problems(), extra...)
+	if problems.HasErrors() {
+		return nil, problems
 	}
-	return build(), r.Problems()
+	return build(), problems
 }

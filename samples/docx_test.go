@@ -275,7 +275,7 @@ func landmarks(t *testing.T, pages []bboxPage) []landmark {
 	first, last := d.body[0], d.body[len(d.body)-1]
 	add("the first body line", first.page, first.textLine)
 	add("the last body line", last.page, last.textLine)
-	lastPage := len(pages) - 1
+	lastPage := d.closing
 	left := lines(pages[lastPage].Words, 0, split)
 	right := lines(pages[lastPage].Words, split, 1e9)
 	for _, l := range left {

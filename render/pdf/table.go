@@ -66,7 +66,8 @@ func (p *page) table(t render.Table) []item {
 }
 
 // tableRow lays out one row: each cell's text wrapped to its column less the padding, the row as
-// tall as its tallest cell, every cell bordered.
+// tall as its tallest cell plus one border's width (as LibreOffice sets bordered rows), every
+// cell bordered.
 func (p *page) tableRow(s style, widths []float64, cells []string, aligns []align) item {
 	lineH := render.PtToMM(render.LineTable)
 	wrapped := make([][]string, len(widths))
@@ -79,14 +80,15 @@ func (p *page) tableRow(s style, widths []float64, cells []string, aligns []alig
 		wrapped[i] = p.wrap(s, text, widths[i]-2*render.CellPadding, 0)
 		rows = max(rows, len(wrapped[i]))
 	}
-	height := float64(rows) * lineH
+	border := render.PtToMM(render.BorderWidthPt)
+	height := float64(rows)*lineH + border
 	return item{height: height, draw: func(top float64) {
 		p.f.SetLineWidth(render.PtToMM(render.BorderWidthPt))
 		x := render.MarginLeft
 		for i, w := range widths {
 			p.f.Rect(x, top, w, height, "D")
 			for j, l := range wrapped[i] {
-				p.text(s, x+render.CellPadding, top+float64(j)*lineH, w-2*render.CellPadding, render.LineTable, l, aligns[i])
+				p.text(s, x+render.CellPadding, top+border/2+float64(j)*lineH, w-2*render.CellPadding, render.LineTable, l, aligns[i])
 			}
 			x += w
 		}

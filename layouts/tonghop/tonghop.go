@@ -1,0 +1,223 @@
+// Package tonghop is the Board's consolidated report ("mau: tong-hop"): the Ban Tuyên giáo of the
+// Đảng ủy Khối turns every cell's registration report into one report for the Ban Thường vụ, with
+// who has and has not reported, the totals by model kind, and the lists of models and exemplars
+// in two appendices. Its data are the cells' own files, never typed twice.
+package tonghop
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"baocao/layouts/cells"
+	"baocao/layouts/input"
+	"baocao/layouts/kh46"
+)
+
+// Name is the value of "mau" for this document kind.
+const Name = "tong-hop"
+
+// Keys of the input.
+var (
+	Keys      = []string{"mau", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "giai_doan", "can_cu", "ke_hoach_tinh", "han_bao_cao", "nguon", "phai_bao_cao", "danh_gia", "de_xuat", "noi_nhan", "ky"}
+	orgKeys = []string{"cap_tren", "ten", "ten_day_du"}
+)
+
+// Defaults of the issuing body and of the provincial plan.
+const (
+	defaultBoard     = "Ban Tuyên giáo"
+	defaultBoardFull = "Ban Tuyên giáo Đảng ủy Khối"
+	defaultCode      = "BC/BTGĐUK"
+)
+
+// Report is the consolidated report as read from its input, with the cells it draws on.
+type Report struct {
+	ParentOrg  string // co_quan.cap_tren
+	Org        string // co_quan.ten: "Ban Tuyên giáo"
+	OrgFull    string // co_quan.ten_day_du: the name in sentences
+	Number     int
+	Code       string
+	Place      string
+	Date       input.Date
+	Phase      string
+	Basis      input.PlanRef  // can_cu: KH 46
+	Provincial *input.PlanRef // ke_hoach_tinh: the province's plan, when given
+	Deadline   input.Date     // han_bao_cao
+	Due        []string       // phai_bao_cao: every cell due to report, as named
+	Cells      []cells.Cell   // the reports read from nguon, in order, each cell once
+	Assessment string         // danh_gia
+	Proposals  string         // de_xuat
+	Recipients []string
+	Signer     input.Signer
+
+	// SourceProblems are the errors of the cells' files: the counts cannot be trusted until they
+	// are fixed.
+	SourceProblems input.Problems
+}
+
+// Read reads the consolidated report from its file's top-level object; dir is the file's folder,
+// against which the sources are found.
+func Read(top *input.Object, dir string) *Report {
+	top.Known(Keys...)
+	rep := &Report{ParentOrg: kh46.ParentOrg, Org: defaultBoard, OrgFull: defaultBoardFull}
+	if org := top.Object("co_quan"); org != nil {
+		org.Known(orgKeys...)
+		rep.ParentOrg = org.StringOr("cap_tren", kh46.ParentOrg)
+		rep.Org = org.StringDefault("ten", defaultBoard)
+		rep.OrgFull = org.StringDefault("ten_day_du", rep.Org)
+	}
+	rep.Number, _ = top.Int("so")
+	rep.Code = top.StringDefault("ky_hieu", defaultCode)
+	rep.Place = top.StringDefault("dia_danh", kh46.Place)
+	rep.Date, _ = top.Date("ngay", true)
+	rep.Phase = input.ReadPhase(top, "giai_doan", kh46.RegistrationPhase)
+	rep.Basis = input.ReadPlanRef(top, "can_cu", kh46.Plan)
+	if top.Has("ke_hoach_tinh") {
+		ref := input.ReadPlanRef(top, "ke_hoach_tinh", input.PlanRef{})
+		if ref.Number == "" || ref.Issuer == "" {
+			top.Errorf("ke_hoach_tinh", "cần đủ số (so), ngày (ngay) và cơ quan ban hành (co_quan) của kế hoạch của Tỉnh ủy")
+		}
+		rep.Provincial = &ref
+	}
+	rep.Deadline = kh46.RegistrationDeadline
+	if d, ok := top.Date("han_bao_cao", false); ok {
+		rep.Deadline = d
+	}
+	rep.Assessment = top.String("danh_gia", false)
+	rep.Proposals = top.String("de_xuat", false)
+	rep.Recipients = input.ReadRecipients(top, []string{"Ban Thường vụ Đảng ủy Khối (b/c)", "Ban Tuyên giáo Tỉnh ủy (b/c)", "Lưu " + defaultBoard})
+	rep.Signer, _ = input.ReadSigner(top, "", "TRƯỞNG BAN")
+
+	due, _ := top.Strings("phai_bao_cao")
+	if len(due) == 0 && !top.Reader().Problems().HasErrors() {
+		top.Errorf("phai_bao_cao", "cần danh sách mọi chi, đảng bộ phải báo cáo, để biết nơi nào chưa báo cáo")
+	}
+	seenDue := map[string]int{}
+	for i, name := range due {
+		key := NameKey(name)
+		if prev, ok := seenDue[key]; ok {
+			top.Warnf("phai_bao_cao", "%q có hai lần trong danh sách (mục %d và %d)", name, prev, i+1)
+			continue
+		}
+		seenDue[key] = i + 1
+		rep.Due = append(rep.Due, name)
+	}
+
+	sources, _ := top.Strings("nguon")
+	if len(sources) == 0 && !top.Reader().Problems().HasErrors() {
+		top.Errorf("nguon", "cần ít nhất một thư mục hoặc tệp báo cáo của các chi, đảng bộ")
+	}
+	paths := make([]string, len(sources))
+	for i, s := range sources {
+		paths[i] = s
+		if !filepath.IsAbs(s) {
+			paths[i] = filepath.Join(dir, s)
+		}
+	}
+	seen := map[string]string{}
+	for _, c := range cells.Collect(paths) {
+		if !c.OK() {
+			for _, p := range c.Problems {
+				if !p.Warning {
+					rep.SourceProblems = append(rep.SourceProblems, p)
+				}
+			}
+			continue
+		}
+		key := NameKey(c.Report.Org)
+		if first, ok := seen[key]; ok {
+			top.Warnf("nguon", "%s có hai báo cáo: %s và %s; dùng báo cáo thứ nhất", c.Report.Org, first, c.Source())
+			continue
+		}
+		seen[key] = c.Source()
+		if _, ok := seenDue[key]; !ok && len(rep.Due) > 0 {
+			top.Warnf("phai_bao_cao", "%s (%s) đã báo cáo nhưng không có trong danh sách phải báo cáo", c.Report.Org, c.Source())
+		}
+		rep.Cells = append(rep.Cells, c)
+	}
+	return rep
+}
+
+// toneMarks are the five Vietnamese tone marks as combining characters.
+const toneMarks = "\u0300\u0301\u0303\u0309\u0323"
+
+// NameKey compares cell names as people write them: case, spacing and the place of the tone mark
+// ("Hoà" or "Hòa", "UỶ" or "ỦY") do not matter; letters and tones do.
+func NameKey(name string) string {
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		var letters, tones strings.Builder
+		for _, r := range norm.NFD.String(w) {
+			if strings.ContainsRune(toneMarks, r) {
+				tones.WriteRune(r)
+			} else {
+				letters.WriteRune(r)
+			}
+		}
+		words = append(words, norm.NFC.String(letters.String())+tones.String())
+	}
+	return strings.Join(words, " ")
+}
+
+// Status is what the consolidated report counts, computed from the cells' reports.
+type Status struct {
+	Reported    []cells.Cell // due cells that reported, in the order of the due list
+	Extra       []cells.Cell // cells that reported without being on the due list
+	NotReported []string     // due cells without a report
+	WithPlan    int          // reported cells (due or extra) that built their own plan
+	Late        []cells.Cell // reported cells whose report is dated after the deadline
+	Models      int
+	Exemplars   int
+	ByKind      map[string]int // models by kind code, kh46.OtherKind included
+}
+
+// Count works out the report's figures.
+func (rep *Report) Count() Status {
+	st := Status{ByKind: map[string]int{}}
+	byKey := map[string]cells.Cell{}
+	for _, c := range rep.Cells {
+		byKey[NameKey(c.Report.Org)] = c
+	}
+	due := map[string]bool{}
+	for _, name := range rep.Due {
+		key := NameKey(name)
+		due[key] = true
+		if c, ok := byKey[key]; ok {
+			st.Reported = append(st.Reported, c)
+		} else {
+			st.NotReported = append(st.NotReported, name)
+		}
+	}
+	for _, c := range rep.Cells {
+		if !due[NameKey(c.Report.Org)] {
+			st.Extra = append(st.Extra, c)
+		}
+	}
+	for _, c := range append(append([]cells.Cell(nil), st.Reported...), st.Extra...) {
+		r := c.Report
+		if r.Plan != nil {
+			st.WithPlan++
+		}
+		if r.Date.After(rep.Deadline) {
+			st.Late = append(st.Late, c)
+		}
+		st.Models += len(r.Models)
+		st.Exemplars += len(r.Exemplars)
+		for _, m := range r.Models {
+			st.ByKind[m.Kind]++
+		}
+	}
+	return st
+}
+
+// percent writes a share as Vietnamese writes it: "83,3%", "100%".
+func percent(part, whole int) string {
+	if whole == 0 {
+		return "0%"
+	}
+	s := fmt.Sprintf("%.1f", 100*float64(part)/float64(whole))
+	s = strings.TrimSuffix(s, ".0")
+	return strings.Replace(s, ".", ",", 1) + "%"
+}
