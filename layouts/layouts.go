@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"baocao/layouts/cells"
 	"baocao/layouts/dangky"
 	"baocao/layouts/input"
 	"baocao/layouts/tonghop"
@@ -45,4 +46,30 @@ func Load(file string, data []byte) (*render.Document, input.Problems) {
 		return nil, problems
 	}
 	return build(), problems
+}
+
+// Check reads one input file as Load does, and a roster too: it returns how many documents the
+// file holds that have no error, and every problem of the file, each once.
+func Check(file string, data []byte) (good int, problems input.Problems) {
+	if _, top := input.Parse(file, data); top == nil || !top.IsRoster() {
+		doc, problems := Load(file, data)
+		if doc != nil {
+			good = 1
+		}
+		return good, problems
+	}
+	list, _ := cells.Load(file, data)
+	seen := map[string]bool{}
+	for _, c := range list {
+		if c.OK() {
+			good++
+		}
+		for _, p := range c.Problems {
+			if s := p.String(); !seen[s] {
+				seen[s] = true
+				problems = append(problems, p)
+			}
+		}
+	}
+	return good, problems.Sorted()
 }

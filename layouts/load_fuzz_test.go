@@ -81,8 +81,9 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("no document and no error; problems: %#v", ps)
 		}
 		for _, p := range ps {
-			if p.File != name {
-				t.Errorf("problem names file %q, want %q: %#v", p.File, name, p)
+			// A consolidated report also reports the problems of its cells' files.
+			if p.File == "" {
+				t.Errorf("problem names no file: %#v", p)
 			}
 			if p.Line < 0 {
 				t.Errorf("problem with line %d: %#v", p.Line, p)

@@ -173,7 +173,7 @@ var badInputs = []badInputCase{
 	{
 		name:  "unknown mau",
 		input: breakLine("mau: dang-ky", "mau: cong-van"),
-		want:  []string{`FILE:1: mau: "cong-van" không phải là mẫu văn bản đã biết; chọn một trong: dang-ky`},
+		want:  []string{`FILE:1: mau: "cong-van" không phải là mẫu văn bản đã biết; chọn một trong: dang-ky, tong-hop`},
 	},
 	{
 		name:  "invalid giai_doan",

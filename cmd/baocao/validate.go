@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"baocao/layouts"
 )
 
 // validateOptions are the arguments of "baocao validate".
@@ -19,7 +21,7 @@ func newValidateCmd(stdout, stderr io.Writer, runF func(*validateOptions) error)
 	opts := &validateOptions{Stdout: stdout, Stderr: stderr}
 	return &cobra.Command{
 		Use:     "validate TỆP...",
-		Short:   "Kiểm tra tệp YAML, in mọi lỗi và cảnh báo, không ghi gì",
+		Short:   "Kiểm tra tệp YAML (cả tệp danh sách nhiều chi bộ), in mọi lỗi và cảnh báo, không ghi gì",
 		Example: "  baocao validate samples/*.yaml",
 		Args:    requireFiles,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -36,13 +38,21 @@ func newValidateCmd(stdout, stderr io.Writer, runF func(*validateOptions) error)
 func runValidate(opts *validateOptions) error {
 	invalid, failed := 0, 0
 	for _, file := range opts.Files {
-		doc, err := loadDocument(file, opts.Stderr)
-		switch {
-		case err != nil:
+		data, err := readInput(file)
+		if err != nil {
 			fmt.Fprintln(opts.Stderr, err)
 			failed++
-		case doc == nil:
+			continue
+		}
+		good, problems := layouts.Check(file, data)
+		for _, p := range problems.Sorted() {
+			fmt.Fprintln(opts.Stderr, p)
+		}
+		switch {
+		case problems.HasErrors():
 			invalid++
+		case good > 1:
+			fmt.Fprintf(opts.Stdout, "%s: hợp lệ (%d báo cáo)\n", file, good)
 		default:
 			fmt.Fprintf(opts.Stdout, "%s: hợp lệ\n", file)
 		}
