@@ -1,0 +1,273 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"baocao/layouts/cells"
+	"baocao/render"
+	"baocao/render/pdf"
+)
+
+// batchOptions are the flags and arguments of "baocao batch".
+type batchOptions struct {
+	Inputs   []string
+	OutDir   string // -o: the folder to write in
+	Format   string // pdf, docx or all
+	Template string // --template: a user's DOCX template
+	Jobs     int    // -j: how many cells at once
+	Combine  string // --combine: one PDF with every report, for printing
+	Force    bool
+
+	Stdout, Stderr io.Writer
+	// Terminal is whether Stderr is a terminal: progress is a bar there, plain lines elsewhere.
+	Terminal bool
+}
+
+// newBatchCmd builds "baocao batch". runF replaces runBatch in tests of the flags alone.
+func newBatchCmd(stdout, stderr io.Writer, runF func(*batchOptions) error) *cobra.Command {
+	opts := &batchOptions{Stdout: stdout, Stderr: stderr, Terminal: isTerminal(stderr)}
+	c := &cobra.Command{
+		Use:   "batch [tùy chọn] -o THƯ-MỤC ĐẦU-VÀO...",
+		Short: "Tạo báo cáo của mọi chi, đảng bộ một lần, từ thư mục hoặc tệp danh sách",
+		Long: `Tạo báo cáo của mọi chi, đảng bộ một lần. ĐẦU-VÀO là thư mục chứa tệp YAML của từng nơi,
+tệp danh sách (chung + danh_sach), hoặc các tệp YAML. Mỗi nơi một tệp ra, đặt tên theo tên chi,
+đảng bộ (không dấu). Nơi có lỗi không làm dừng nơi khác; cuối cùng in bảng kết quả.`,
+		Example: `  baocao batch samples/danh-sach-khoi.yaml -o ra/
+  baocao batch bao-cao-cac-chi-bo/ -o ra/ --format all --combine ra/tat-ca.pdf`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError{"cần ít nhất một thư mục hoặc tệp đầu vào"}
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Inputs = args
+			if opts.OutDir == "" {
+				return usageError{"cần -o THƯ-MỤC để ghi các báo cáo"}
+			}
+			if opts.Jobs < 1 {
+				return usageError{"-j phải từ 1 trở lên"}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runBatch(opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.OutDir, "output", "o", "", "`THU-MUC` ghi các báo cáo (tạo mới nếu chưa có)")
+	c.Flags().StringVar(&opts.Format, "format", "pdf", "định dạng: pdf, docx hoặc all (cả hai)")
+	c.Flags().StringVar(&opts.Template, "template", "", "tạo DOCX theo `MAU`.docx của mình")
+	c.Flags().IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "số báo cáo tạo cùng lúc")
+	c.Flags().StringVar(&opts.Combine, "combine", "", "ghi thêm một `TEP`.pdf gồm mọi báo cáo để in một lần")
+	c.Flags().BoolVar(&opts.Force, "force", false, "ghi đè tệp đã có")
+	return c
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// cellOutcome is what became of one cell.
+type cellOutcome struct {
+	cell    cells.Cell
+	doc     *render.Document
+	written []string // output files
+	failure string   // why an output could not be written
+}
+
+// runBatch renders every cell, all cores at once, then prints the table of outcomes.
+func runBatch(opts *batchOptions) error {
+	outputs, err := chooseOutputs(&renderOptions{Format: opts.Format, Template: opts.Template}, "")
+	if err != nil {
+		return err
+	}
+	if opts.Combine != "" && !strings.EqualFold(filepath.Ext(opts.Combine), ".pdf") {
+		return usageError{fmt.Sprintf("tệp gộp %q phải có đuôi .pdf", opts.Combine)}
+	}
+	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
+		return describeWriteError(opts.OutDir, err)
+	}
+
+	list := cells.Collect(opts.Inputs)
+	outcomes := make([]cellOutcome, len(list))
+	var good []int
+	var names []string
+	for i, c := range list {
+		outcomes[i].cell = c
+		if c.OK() {
+			good = append(good, i)
+			names = append(names, c.Name())
+		}
+	}
+	slugs := cells.UniqueSlugs(names)
+
+	progress := newProgress(opts.Stderr, opts.Terminal, len(list))
+	for _, c := range list {
+		if !c.OK() {
+			progress.done(c.Name(), "có lỗi")
+		}
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(opts.Jobs, max(len(good), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range jobs {
+				o := &outcomes[good[k]]
+				o.doc = o.cell.Document()
+				for _, out := range outputs {
+					path := filepath.Join(opts.OutDir, slugs[k]+out.ext)
+					if err := renderTo(path, out.renderer, o.doc, opts.Force); err != nil {
+						o.failure = err.Error()
+						continue
+					}
+					o.written = append(o.written, filepath.Base(path))
+				}
+				status := "xong"
+				if o.failure != "" {
+					status = "không ghi được"
+				}
+				progress.done(o.cell.Name(), status)
+			}
+		}()
+	}
+	for k := range good {
+		jobs <- k
+	}
+	close(jobs)
+	wg.Wait()
+	progress.finish()
+
+	invalid, failed := printOutcomes(opts, outcomes)
+	combineErr := combine(opts, outcomes)
+	switch {
+	case combineErr != nil:
+		return combineErr
+	case failed > 0:
+		return fmt.Errorf("%d chi, đảng bộ không ghi được báo cáo", failed)
+	case invalid > 0:
+		return invalidInputError{files: invalid}
+	}
+	return nil
+}
+
+// combine writes every report that was made into one PDF, each from a new page with its own
+// page numbers, in the order of the inputs.
+func combine(opts *batchOptions, outcomes []cellOutcome) error {
+	if opts.Combine == "" {
+		return nil
+	}
+	var docs []*render.Document
+	meta := render.Meta{Lang: "vi"}
+	for _, o := range outcomes {
+		if o.doc != nil && o.failure == "" {
+			docs = append(docs, o.doc)
+			meta.Date = max(meta.Date, o.doc.Meta.Date)
+		}
+	}
+	if len(docs) == 0 {
+		return fmt.Errorf("%s: không có báo cáo nào để gộp", opts.Combine)
+	}
+	meta.Title = fmt.Sprintf("Báo cáo kết quả đăng ký của %d chi, đảng bộ", len(docs))
+	meta.Author = docs[0].Header.ParentOrg
+	var buf bytes.Buffer
+	if err := (pdf.Renderer{}).RenderAll(&buf, docs, meta); err != nil {
+		return fmt.Errorf("%s: không tạo được tệp gộp: %v", opts.Combine, err)
+	}
+	if err := writeFileAtomic(opts.Combine, buf.Bytes(), opts.Force); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.Stdout, "đã tạo %s (%d báo cáo)\n", opts.Combine, len(docs))
+	return nil
+}
+
+// printOutcomes prints the table of outcomes to stdout and every problem to stderr, and counts
+// the cells with errors and those whose files could not be written.
+func printOutcomes(opts *batchOptions, outcomes []cellOutcome) (invalid, failed int) {
+	tw := tabwriter.NewWriter(opts.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "STT\tChi, đảng bộ\tKết quả\tCảnh báo\tLỗi")
+	for i, o := range outcomes {
+		var warnings, errors []string
+		for _, p := range o.cell.Problems {
+			if p.Warning {
+				warnings = append(warnings, p.String())
+			} else {
+				errors = append(errors, p.String())
+			}
+		}
+		result := "đã tạo " + strings.Join(o.written, ", ")
+		firstError := ""
+		switch {
+		case len(errors) > 0:
+			invalid++
+			result = "có lỗi, không tạo"
+			firstError = errors[0]
+			if len(errors) > 1 {
+				firstError += fmt.Sprintf(" (và %d lỗi khác)", len(errors)-1)
+			}
+		case o.failure != "":
+			failed++
+			result = "không ghi được"
+			firstError = o.failure
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\n", i+1, o.cell.Name(), result, len(warnings), firstError)
+		for _, p := range o.cell.Problems {
+			fmt.Fprintln(opts.Stderr, p)
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(opts.Stdout, "Tổng cộng: %d chi, đảng bộ; %d đã tạo, %d có lỗi, %d không ghi được.\n",
+		len(outcomes), len(outcomes)-invalid-failed, invalid, failed)
+	return invalid, failed
+}
+
+// progress tells how far a batch has got, on standard error.
+type progress struct {
+	mu       sync.Mutex
+	w        io.Writer
+	terminal bool
+	total    int
+	count    int
+}
+
+func newProgress(w io.Writer, terminal bool, total int) *progress {
+	return &progress{w: w, terminal: terminal, total: total}
+}
+
+// done records one more cell finished: a redrawn bar on a terminal, a line elsewhere.
+func (p *progress) done(name, status string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.count++
+	if !p.terminal {
+		fmt.Fprintf(p.w, "[%d/%d] %s: %s\n", p.count, p.total, name, status)
+		return
+	}
+	const width = 30
+	filled := width * p.count / max(p.total, 1)
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), p.count, p.total)
+}
+
+// finish ends the bar's line on a terminal.
+func (p *progress) finish() {
+	if p.terminal && p.count > 0 {
+		fmt.Fprintln(p.w)
+	}
+}

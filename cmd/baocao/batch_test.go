@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// rosterCell writes one item of a generated roster: cell i with i%4 models and i%3 exemplars.
+func rosterCell(b *strings.Builder, i int) {
+	kinds := []string{"van-hoa-cong-so", "cai-cach-hanh-chinh", "nam-khong", "khac"}
+	fmt.Fprintf(b, "  - co_quan: {ten: Chi bộ Sở Số %d, loai: chi-bo, khoi: co-quan}\n", i)
+	fmt.Fprintf(b, "    so: %d\n    ngay: 2021-04-%02d\n", i, 1+i%14)
+	b.WriteString("    mo_hinh:\n")
+	for m := 0; m < i%4; m++ {
+		fmt.Fprintf(b, "      - {ten: Mô hình %d của chi bộ %d, loai: %s, don_vi: Phòng %d}\n", m+1, i, kinds[m], m+1)
+	}
+	if i%4 == 0 {
+		b.WriteString("      []\n")
+	}
+	b.WriteString("    guong:\n")
+	for g := 0; g < i%3; g++ {
+		fmt.Fprintf(b, "      - {ho_ten: Nguyễn Văn %d-%d, chuc_vu: Chuyên viên, don_vi: Phòng %d}\n", i, g+1, g+1)
+	}
+	if i%3 == 0 {
+		b.WriteString("      []\n")
+	}
+	fmt.Fprintf(b, "    ky: {ho_ten: Trần Thị %d}\n", i)
+}
+
+// lineOf returns the 1-based line of the first occurrence of s in text.
+func lineOf(t *testing.T, text, s string) int {
+	t.Helper()
+	i := strings.Index(text, s)
+	if i < 0 {
+		t.Fatalf("%q not in the roster", s)
+	}
+	return strings.Count(text[:i], "\n") + 1
+}
+
+// pdfPages counts the pages of a PDF written by fpdf.
+func pdfPages(t *testing.T, path string) int {
+	t.Helper()
+	return len(regexp.MustCompile(`/Type /Page\b[^s]`).FindAll(readFile(t, path), -1))
+}
+
+// TestBatchRoster renders a roster of 45 cells, three of them bad: every good cell gets its PDF,
+// every bad one is reported with its file and line, the exit status is 3, and the combined PDF
+// has as many pages as the reports together.
+func TestBatchRoster(t *testing.T) {
+	const n = 45
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("mau: dang-ky\nchung:\n  dia_danh: Yên Bái\n  noi_nhan: [Ban Tuyên giáo ĐUK, Lưu Chi bộ]\ndanh_sach:\n")
+	for i := 1; i <= n; i++ {
+		rosterCell(&b, i)
+	}
+	text := b.String()
+	// Three bad cells: a date that does not exist, an unknown model kind, no signer's name.
+	text = strings.Replace(text, "ngay: 2021-04-08\n    mo_hinh:\n      - {ten: Mô hình 1 của chi bộ 7,", "ngay: 2021-02-30\n    mo_hinh:\n      - {ten: Mô hình 1 của chi bộ 7,", 1)
+	text = strings.Replace(text, "{ten: Mô hình 1 của chi bộ 21, loai: van-hoa-cong-so", "{ten: Mô hình 1 của chi bộ 21, loai: van-hoa", 1)
+	text = strings.Replace(text, "    ky: {ho_ten: Trần Thị 33}\n", "    ky: {chuc_vu: BÍ THƯ}\n", 1)
+	in := writeInput(t, dir, "danh-sach.yaml", text)
+	out := filepath.Join(dir, "ra")
+	combined := filepath.Join(dir, "tat-ca.pdf")
+	r := runMain("batch", in, "-o", out, "-j", "2", "--combine", combined)
+	if r.code != exitInvalid {
+		t.Fatalf("exit code %d, want %d\nstderr:\n%s", r.code, exitInvalid, r.stderr)
+	}
+	wantErrors := []string{
+		fmt.Sprintf(`%s:%d: danh_sach[7].ngay: "2021-02-30" không phải là ngày hợp lệ (viết 2021-04-12 hoặc 12/4/2021; 2021-04 để trống ngày)`, in, lineOf(t, text, "2021-02-30")),
+		fmt.Sprintf(`%s:%d: danh_sach[21].mo_hinh[1].loai: "van-hoa" không hợp lệ; chọn một trong:`, in, lineOf(t, text, "loai: van-hoa,")),
+		fmt.Sprintf(`%s:%d: danh_sach[33].ky.ho_ten: thiếu khóa bắt buộc`, in, lineOf(t, text, "ky: {chuc_vu: BÍ THƯ}")),
+	}
+	for _, w := range wantErrors {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr lacks %q", w)
+		}
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	var want []string
+	for i := 1; i <= n; i++ {
+		if i != 7 && i != 21 && i != 33 {
+			want = append(want, fmt.Sprintf("chi-bo-so-so-%d.pdf", i))
+		}
+	}
+	sort.Strings(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("outputs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, bad := range []int{7, 21, 33} {
+		row := regexp.MustCompile(fmt.Sprintf(`(?m)^%d +Chi bộ Sở Số %d +có lỗi, không tạo +0 +%s:\d+: `, bad, bad, regexp.QuoteMeta(in)))
+		if !row.MatchString(r.stdout) {
+			t.Errorf("the table has no error row for cell %d:\n%s", bad, r.stdout)
+		}
+	}
+	if !strings.Contains(r.stdout, "Tổng cộng: 45 chi, đảng bộ; 42 đã tạo, 3 có lỗi, 0 không ghi được.") {
+		t.Errorf("no totals line:\n%s", r.stdout)
+	}
+	sum := 0
+	for _, f := range want {
+		sum += pdfPages(t, filepath.Join(out, f))
+	}
+	if got := pdfPages(t, combined); got != sum || sum < len(want) {
+		t.Errorf("combined PDF has %d pages, the reports %d together", got, sum)
+	}
+	for _, f := range []string{out, dir} {
+		for _, e := range mustReadDir(t, f) {
+			if strings.HasSuffix(e, ".tmp") {
+				t.Errorf("temporary file left: %s", e)
+			}
+		}
+	}
+}
+
+func mustReadDir(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// TestBatchFolderAndClashes reads a folder of cell files: two cells of the same name get two
+// files, a consolidated report beside them is passed over, progress is plain lines off a terminal.
+func TestBatchFolderAndClashes(t *testing.T) {
+	dir := t.TempDir()
+	cells := filepath.Join(dir, "cac-chi-bo")
+	if err := os.Mkdir(cells, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeInput(t, cells, "a.yaml", minimalReport)
+	writeInput(t, cells, "b.yml", strings.Replace(minimalReport, "Chi bộ Sở Tài chính", "Chi bộ Sở Tài Chính!", 1))
+	writeInput(t, cells, "tong-hop.yaml", "mau: tong-hop\n")
+	out := filepath.Join(dir, "ra")
+	r := runMain("batch", cells, "-o", out, "--format", "all")
+	if r.code != exitOK {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	assertDirHolds(t, out, "chi-bo-so-tai-chinh.pdf", "chi-bo-so-tai-chinh.docx", "chi-bo-so-tai-chinh-2.pdf", "chi-bo-so-tai-chinh-2.docx")
+	progress := regexp.MustCompile(`(?m)^\[[12]/2\] Chi bộ Sở Tài [Cc]hính!?: xong$`)
+	if n := len(progress.FindAllString(r.stderr, -1)); n != 2 {
+		t.Errorf("want two progress lines, stderr:\n%s", r.stderr)
+	}
+	// Again without --force: nothing is overwritten, and the table says so.
+	before := readFile(t, filepath.Join(out, "chi-bo-so-tai-chinh.pdf"))
+	r = runMain("batch", cells, "-o", out)
+	if r.code != exitFailure || !strings.Contains(r.stdout, "không ghi được") || !strings.Contains(r.stdout, "tệp đã có; thêm --force để ghi đè") {
+		t.Errorf("second run: exit %d\n%s", r.code, r.stdout)
+	}
+	if !bytes.Equal(before, readFile(t, filepath.Join(out, "chi-bo-so-tai-chinh.pdf"))) {
+		t.Error("a file was overwritten without --force")
+	}
+}
+
+func TestBatchUsage(t *testing.T) {
+	runMain("batch", "x.yaml").check(t, exitUsage, "", lines("baocao: cần -o THƯ-MỤC để ghi các báo cáo", usageHint))
+	runMain("batch", "-o", "ra").check(t, exitUsage, "", lines("baocao: cần ít nhất một thư mục hoặc tệp đầu vào", usageHint))
+	runMain("batch", "x.yaml", "-o", "ra", "-j", "0").check(t, exitUsage, "", lines("baocao: -j phải từ 1 trở lên", usageHint))
+}
