@@ -53,8 +53,9 @@ func Entries(r *Reader, top *Object, known []string) []Entry {
 }
 
 // merge returns item with the keys of defaults it lacks (those in known only), merging mappings
-// present in both, key by key. Nodes keep their own lines, so that a problem in a shared value is
-// reported where it was written.
+// present in both, key by key. Values keep their own lines, so that a problem in a shared value is
+// reported where it was written; a key taken from defaults stands on the item's first line, so
+// that a key missing inside it is reported at the item.
 func merge(defaults, item *yaml.Node, known []string) *yaml.Node {
 	if defaults == nil {
 		return item
@@ -75,7 +76,9 @@ func merge(defaults, item *yaml.Node, known []string) *yaml.Node {
 		at, ok := index[k.Value]
 		switch {
 		case !ok:
-			out.Content = append(out.Content, k, v)
+			atItem := *k
+			atItem.Line = item.Line
+			out.Content = append(out.Content, &atItem, v)
 		case v.Kind == yaml.MappingNode && out.Content[at+1].Kind == yaml.MappingNode:
 			out.Content[at+1] = merge(v, out.Content[at+1], nil)
 		}

@@ -1,0 +1,125 @@
+package cells
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+func TestSlug(t *testing.T) {
+	tests := map[string]string{
+		"Chi bộ Sở Tài chính":                     "chi-bo-so-tai-chinh",
+		"ĐẢNG BỘ CÔNG TY CỔ PHẦN XI MĂNG YÊN BÌNH": "dang-bo-cong-ty-co-phan-xi-mang-yen-binh",
+		"Chi bộ Trường THPT Nguyễn Huệ (cơ sở 2)":  "chi-bo-truong-thpt-nguyen-hue-co-so-2",
+		"  Đảng bộ — Bệnh viện Sản/Nhi, tỉnh!  ":   "dang-bo-benh-vien-san-nhi-tinh",
+		"Chi bộ Sở Giáo dục và Đào tạo":           "chi-bo-so-giao-duc-va-dao-tao",
+		"Ư ơ ă â ê ô đ Ỹ ỵ":                       "u-o-a-a-e-o-d-y-y",
+		"../../etc/passwd":                        "etc-passwd",
+		"中文":                                      "bao-cao",
+		"":                                        "bao-cao",
+	}
+	for in, want := range tests {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+	long := Slug("Chi bộ " + string(make([]byte, 0)) + "Công ty Trách nhiệm hữu hạn Một thành viên Xổ số kiến thiết và Dịch vụ tổng hợp Yên Bái")
+	if len(long) > 80 || long[len(long)-1] == '-' {
+		t.Errorf("long slug %q: over 80 bytes or ends in a hyphen", long)
+	}
+}
+
+func TestUniqueSlugs(t *testing.T) {
+	got := UniqueSlugs([]string{"Chi bộ A", "Chi bộ Á", "chi bo a", "Chi bộ B", "Chi bộ A-2"})
+	want := []string{"chi-bo-a", "chi-bo-a-2", "chi-bo-a-3", "chi-bo-b", "chi-bo-a-2-2"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("UniqueSlugs = %q, want %q", got, want)
+	}
+}
+
+const cell = `mau: dang-ky
+co_quan: {ten: Chi bộ Sở Tư pháp, loai: chi-bo, khoi: co-quan}
+ngay: 2021-04-12
+ky: {ho_ten: Lương Văn Hải}
+`
+
+func TestLoadRosterMergesDefaults(t *testing.T) {
+	data := []byte(`mau: dang-ky
+chung:
+  co_quan: {cap_tren: Đảng uỷ Khối, khoi: co-quan}
+  ngay: 2021-04-10
+  ky: {chuc_vu: BÍ THƯ}
+danh_sach:
+  - co_quan: {ten: Chi bộ A, loai: chi-bo}
+    ky: {ho_ten: Người A}
+  - co_quan: {ten: Đảng bộ B, loai: dang-bo, khoi: doanh-nghiep}
+    ngay: 2021-04-20
+    ky: {ho_ten: Người B}
+  - co_quan: {ten: Chi bộ C, loai: chi-bo}
+`)
+	list, ok := Load("ds.yaml", data)
+	if !ok || len(list) != 3 {
+		t.Fatalf("Load = %d cells, %v", len(list), ok)
+	}
+	a, b, c := list[0], list[1], list[2]
+	if !a.OK() || a.Report.ParentOrg != "Đảng uỷ Khối" || a.Report.Sector != "co-quan" || a.Report.Date.Day != 10 || a.Report.Signer.Name != "Người A" {
+		t.Errorf("cell A did not take the shared values: %+v %v", a.Report, a.Problems)
+	}
+	if !b.OK() || b.Report.Sector != "doanh-nghiep" || b.Report.Date.Day != 20 || b.Report.ParentOrg != "Đảng uỷ Khối" {
+		t.Errorf("cell B did not override the shared values: %+v", b.Report)
+	}
+	if len(b.Problems) != 1 || !b.Problems[0].Warning || b.Problems[0].Line != 10 || b.Problems[0].Key != "danh_sach[2].ngay" {
+		t.Errorf("cell B's late warning: %v", b.Problems)
+	}
+	if c.OK() || len(c.Problems) != 1 || c.Problems[0].String() != "ds.yaml:12: danh_sach[3].ky.ho_ten: thiếu khóa bắt buộc" {
+		t.Errorf("cell C: %v", c.Problems)
+	}
+	if a.Name() != "Chi bộ A" || c.Source() != "ds.yaml (mục 3)" {
+		t.Errorf("names: %q %q", a.Name(), c.Source())
+	}
+}
+
+func TestLoadRosterProblems(t *testing.T) {
+	list, _ := Load("ds.yaml", []byte("mau: dang-ky\nchung: {dia_dan: X}\ndanh_sach: []\n"))
+	if len(list) != 1 || list[0].OK() {
+		t.Fatalf("want one failed cell, got %+v", list)
+	}
+	want := []string{
+		`ds.yaml:2: chung.dia_dan: khóa không có trong mẫu; có phải là "dia_danh"?`,
+		`ds.yaml:3: danh_sach: danh sách trống: chưa có chi bộ, đảng bộ nào`,
+	}
+	var got []string
+	for _, p := range list[0].Problems {
+		got = append(got, p.String())
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestCollect(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("b.yaml", cell)
+	write("a.yml", cell)
+	write("tong-hop.yaml", "mau: tong-hop\n")
+	write("ghi-chu.txt", "not yaml")
+	write("hong.yaml", "mau: [\n")
+	got := Collect([]string{dir, filepath.Join(dir, "khong-co.yaml")})
+	var sources []string
+	for _, c := range got {
+		sources = append(sources, filepath.Base(c.Source())+" "+map[bool]string{true: "ok", false: "lỗi"}[c.OK()])
+	}
+	want := []string{"a.yml ok", "b.yaml ok", "hong.yaml lỗi", "khong-co.yaml lỗi"}
+	if !reflect.DeepEqual(sources, want) {
+		t.Errorf("Collect = %q, want %q", sources, want)
+	}
+	if p := got[3].Problems; len(p) != 1 || p[0].Message != "không có tệp hoặc thư mục này" {
+		t.Errorf("missing file: %v", p)
+	}
+}
