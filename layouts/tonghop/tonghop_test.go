@@ -154,7 +154,8 @@ func TestCountsAgainstTheCells(t *testing.T) {
 	if got := kinds.Rows[len(kh46.Kinds)][2]; got != fmt.Sprint(byKind[kh46.OtherKind]) {
 		t.Errorf("other kinds: %s, want %d", got, byKind[kh46.OtherKind])
 	}
-	if !reflect.DeepEqual(kinds.Total, []string{"", "Tổng cộng", fmt.Sprint(models), "16"}) // 03 + 05 + 02 + 01 + 05, kh46.md {
+	// The ĐUK's quotas, kh46.md: 03 + 05 + 02 + 01 + 05.
+	if !reflect.DeepEqual(kinds.Total, []string{"", "Tổng cộng", fmt.Sprint(models), "16"}) {
 		t.Errorf("kind totals %q", kinds.Total)
 	}
 	byCell := table(t, doc.Body, "Chi, đảng bộ")
