@@ -175,3 +175,27 @@ func TestBatchUsage(t *testing.T) {
 	runMain("batch", "-o", "ra").check(t, exitUsage, "", lines("baocao: cần ít nhất một thư mục hoặc tệp đầu vào", usageHint))
 	runMain("batch", "x.yaml", "-o", "ra", "-j", "0").check(t, exitUsage, "", lines("baocao: -j phải từ 1 trở lên", usageHint))
 }
+
+// BenchmarkBatch1000 renders a roster of 1,000 generated cells to PDF and DOCX on every core and
+// reports the time per document. Run it with -benchtime=1x; measure peak memory on the command
+// (see the README).
+func BenchmarkBatch1000(b *testing.B) {
+	var roster strings.Builder
+	roster.WriteString("mau: dang-ky\nchung:\n  dia_danh: Yên Bái\ndanh_sach:\n")
+	for i := 1; i <= 1000; i++ {
+		rosterCell(&roster, i)
+	}
+	dir := b.TempDir()
+	in := filepath.Join(dir, "danh-sach.yaml")
+	if err := os.WriteFile(in, []byte(roster.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		out := filepath.Join(b.TempDir(), "ra")
+		var stdout, stderr bytes.Buffer
+		if code := Main([]string{"batch", in, "-o", out, "--format", "all"}, &stdout, &stderr); code != exitOK {
+			b.Fatalf("exit %d\n%s", code, stderr.String())
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/2000, "ns/document")
+}
