@@ -368,3 +368,35 @@ func BenchmarkRenderDOCX(b *testing.B) {
 		}
 	}
 }
+
+// TestTableHeadersRepeat checks, in our PDF and in LibreOffice's rendering of the DOCX, that every
+// page of the consolidated report's appendices starts with the appendix's title or with the
+// header row of the table it continues, and that the appendices are in landscape.
+func TestTableHeadersRepeat(t *testing.T) {
+	needTool(t, "soffice")
+	const name = "tong-hop-ban-tuyen-giao"
+	doc := loadSample(t, name+".yaml")
+	for producer, pdfBytes := range map[string][]byte{"PDF": renderPDF(t, doc), "DOCX": samplesThroughLibreOffice(t)[name]} {
+		pages := readBBox(t, pdfBytes)
+		landscape := 0
+		for p, page := range pages {
+			if page.Width < page.Height {
+				continue
+			}
+			landscape++
+			var first string
+			for _, l := range lines(page.Words, 0, 1e9) {
+				if !isNumberZone(l) {
+					first = l.text()
+					break
+				}
+			}
+			if !strings.HasPrefix(first, "Phụ lục") && !strings.HasPrefix(first, "STT ") {
+				t.Errorf("%s page %d starts with %q, not an appendix title or a table's header row", producer, p+1, first)
+			}
+		}
+		if landscape < 3 {
+			t.Errorf("%s: %d landscape pages, want the two appendices over at least 3", producer, landscape)
+		}
+	}
+}

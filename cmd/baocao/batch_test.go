@@ -199,3 +199,17 @@ func BenchmarkBatch1000(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/2000, "ns/document")
 }
+
+// TestProgressOnATerminal redraws one bar in place, and ends its line when done.
+func TestProgressOnATerminal(t *testing.T) {
+	var buf bytes.Buffer
+	p := newProgress(&buf, true, 3)
+	p.done("A", "xong")
+	p.done("B", "có lỗi")
+	p.done("C", "xong")
+	p.finish()
+	want := "\r[==========                    ] 1/3" + "\r[====================          ] 2/3" + "\r[==============================] 3/3\n"
+	if buf.String() != want {
+		t.Errorf("progress %q, want %q", buf.String(), want)
+	}
+}
