@@ -19,8 +19,8 @@ var Kinds = []string{dangky.Name, tonghop.Name}
 // Load reads one input file and builds its document. It returns every problem found, errors and
 // warnings; the document is nil when there is any error. A consolidated report reads its cells'
 // files too, relative to the file's folder.
-func Load(file string, data []byte) (*render.Document, input.Problems) {
-	r, top := input.Parse(file, data)
+func Load(file string, data []byte, opts input.Options) (*render.Document, input.Problems) {
+	r, top := input.Parse(file, data, opts)
 	if top == nil {
 		return nil, r.Problems()
 	}
@@ -50,15 +50,15 @@ func Load(file string, data []byte) (*render.Document, input.Problems) {
 
 // Check reads one input file as Load does, and a roster too: it returns how many documents the
 // file holds that have no error, and every problem of the file, each once.
-func Check(file string, data []byte) (good int, problems input.Problems) {
-	if _, top := input.Parse(file, data); top == nil || !top.IsRoster() {
-		doc, problems := Load(file, data)
+func Check(file string, data []byte, opts input.Options) (good int, problems input.Problems) {
+	if _, top := input.Parse(file, data, opts); top == nil || !top.IsRoster() {
+		doc, problems := Load(file, data, opts)
 		if doc != nil {
 			good = 1
 		}
 		return good, problems
 	}
-	list, _ := cells.Load(file, data)
+	list, _ := cells.Load(file, data, opts)
 	seen := map[string]bool{}
 	for _, c := range list {
 		if c.OK() {

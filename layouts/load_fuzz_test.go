@@ -11,6 +11,7 @@ import (
 
 	"baocao/fonts"
 	"baocao/layouts"
+	"baocao/layouts/input"
 	"baocao/render"
 )
 
@@ -73,7 +74,7 @@ func FuzzLoad(f *testing.F) {
 
 	const name = "hồ sơ/báo cáo.yaml"
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, ps := layouts.Load(name, data)
+		doc, ps := layouts.Load(name, data, input.Options{})
 		if doc != nil && ps.HasErrors() {
 			t.Fatalf("document together with errors:\n%s", ps.Error())
 		}

@@ -49,14 +49,14 @@ func isRoster(t testing.TB, file string) bool {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, top := input.Parse(file, data)
+	_, top := input.Parse(file, data, input.Options{})
 	return top != nil && top.IsRoster()
 }
 
 // loadDocument builds the document of an input, failing on any error (warnings are allowed).
 func loadDocument(t testing.TB, name string, data []byte) *render.Document {
 	t.Helper()
-	doc, problems := layouts.Load(name, data)
+	doc, problems := layouts.Load(name, data, input.Options{})
 	if problems.HasErrors() || doc == nil {
 		t.Fatalf("%s: unexpected errors:\n%s", name, problems.Error())
 	}
@@ -213,7 +213,7 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if doc, _ := layouts.Load("chi-bo-so-tai-chinh.yaml", data); doc == nil {
+		if doc, _ := layouts.Load("chi-bo-so-tai-chinh.yaml", data, input.Options{}); doc == nil {
 			b.Fatal("no document")
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"baocao/layouts/cells"
+	"baocao/layouts/input"
 	"baocao/render"
 	"baocao/render/pdf"
 )
@@ -27,6 +28,7 @@ type batchOptions struct {
 	Jobs     int    // -j: how many cells at once
 	Combine  string // --combine: one PDF with every report, for printing
 	Force    bool
+	Input    input.Options // --no-convert
 
 	Stdout, Stderr io.Writer
 	// Terminal is whether Stderr is a terminal: progress is a bar there, plain lines elsewhere.
@@ -70,6 +72,7 @@ tệp danh sách (chung + danh_sach), hoặc các tệp YAML. Mỗi nơi một t
 	c.Flags().IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "số báo cáo tạo cùng lúc")
 	c.Flags().StringVar(&opts.Combine, "combine", "", "ghi thêm một `TEP`.pdf gồm mọi báo cáo để in một lần")
 	c.Flags().BoolVar(&opts.Force, "force", false, "ghi đè tệp đã có")
+	c.Flags().BoolVar(&opts.Input.NoConvert, "no-convert", false, noConvertUsage)
 	return c
 }
 
@@ -104,7 +107,7 @@ func runBatch(opts *batchOptions) error {
 		return describeWriteError(opts.OutDir, err)
 	}
 
-	list := cells.Collect(opts.Inputs)
+	list := cells.Collect(opts.Inputs, opts.Input)
 	outcomes := make([]cellOutcome, len(list))
 	var good []int
 	var names []string

@@ -31,17 +31,20 @@ func readInput(path string) ([]byte, error) {
 
 // loadDocument reads and checks one input file, printing its problems (errors and warnings) to
 // stderr. It returns nil and no error when the input is invalid.
-func loadDocument(path string, stderr io.Writer) (*render.Document, error) {
+func loadDocument(path string, stderr io.Writer, opts input.Options) (*render.Document, error) {
 	data, err := readInput(path)
 	if err != nil {
 		return nil, err
 	}
-	doc, problems := layouts.Load(path, data)
+	doc, problems := layouts.Load(path, data, opts)
 	for _, p := range problems.Sorted() {
 		fmt.Fprintln(stderr, p)
 	}
 	return doc, nil
 }
+
+// noConvertUsage is the help of --no-convert, shared by the commands that read input.
+const noConvertUsage = "báo lỗi thay vì tự chuyển văn bản gõ bằng bảng mã cũ (TCVN3, VNI) sang Unicode"
 
 // describeFileError says in Vietnamese what went wrong with a file.
 func describeFileError(path string, err error) error {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"baocao/layouts/input"
 	"baocao/render"
 	"baocao/render/docx"
 	"baocao/render/pdf"
@@ -22,6 +23,7 @@ type renderOptions struct {
 	Format   string // pdf, docx or all; empty: from -o's extension, else pdf
 	Template string // --template: a user's DOCX template
 	Force    bool
+	Input    input.Options // --no-convert
 
 	Stdout, Stderr io.Writer
 }
@@ -51,6 +53,7 @@ Tệp có lỗi thì không ghi gì và lỗi được in kèm số dòng. Tệp
 	c.Flags().StringVar(&opts.Format, "format", "", "định dạng: pdf, docx hoặc all (cả hai); mặc định theo đuôi của -o, không có thì pdf")
 	c.Flags().StringVar(&opts.Template, "template", "", "tạo DOCX theo `MAU`.docx của mình (xuất mẫu gốc bằng \"baocao template export\")")
 	c.Flags().BoolVar(&opts.Force, "force", false, "ghi đè tệp đã có")
+	c.Flags().BoolVar(&opts.Input.NoConvert, "no-convert", false, noConvertUsage)
 	return c
 }
 
@@ -80,7 +83,7 @@ func runRender(opts *renderOptions) error {
 	}
 	invalid, failed := 0, 0
 	for _, file := range opts.Files {
-		doc, err := loadDocument(file, opts.Stderr)
+		doc, err := loadDocument(file, opts.Stderr, opts.Input)
 		if err != nil {
 			fmt.Fprintln(opts.Stderr, err)
 			failed++

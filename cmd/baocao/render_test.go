@@ -143,7 +143,7 @@ var badInputs = []badInputCase{
 	{
 		name:  "bytes that are not UTF-8",
 		input: breakLine("  - Lưu Chi bộ", "  - L\xffu Chi b\xf4"),
-		want:  []string{`FILE:23: tệp không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8`},
+		want:  []string{`FILE:23: tệp không phải văn bản UTF-8 hợp lệ: dòng này có byte hỏng; hãy lưu lại tệp với bảng mã UTF-8`},
 	},
 	{
 		name:  "character outside the font",

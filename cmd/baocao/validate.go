@@ -7,11 +7,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"baocao/layouts"
+	"baocao/layouts/input"
 )
 
 // validateOptions are the arguments of "baocao validate".
 type validateOptions struct {
 	Files []string
+	Input input.Options // --no-convert
 
 	Stdout, Stderr io.Writer
 }
@@ -19,7 +21,7 @@ type validateOptions struct {
 // newValidateCmd builds "baocao validate". runF replaces runValidate in tests of the flags alone.
 func newValidateCmd(stdout, stderr io.Writer, runF func(*validateOptions) error) *cobra.Command {
 	opts := &validateOptions{Stdout: stdout, Stderr: stderr}
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:     "validate TỆP...",
 		Short:   "Kiểm tra tệp YAML (cả tệp danh sách nhiều chi bộ), in mọi lỗi và cảnh báo, không ghi gì",
 		Example: "  baocao validate samples/*.yaml",
@@ -32,6 +34,8 @@ func newValidateCmd(stdout, stderr io.Writer, runF func(*validateOptions) error)
 			return runValidate(opts)
 		},
 	}
+	c.Flags().BoolVar(&opts.Input.NoConvert, "no-convert", false, noConvertUsage)
+	return c
 }
 
 // runValidate checks every file and prints what it finds.
@@ -44,7 +48,7 @@ func runValidate(opts *validateOptions) error {
 			failed++
 			continue
 		}
-		good, problems := layouts.Check(file, data)
+		good, problems := layouts.Check(file, data, opts.Input)
 		for _, p := range problems.Sorted() {
 			fmt.Fprintln(opts.Stderr, p)
 		}

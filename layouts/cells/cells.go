@@ -52,8 +52,8 @@ func (c Cell) Document() *render.Document { return dangky.Build(c.Report) }
 // Load reads the cells of one file: one for a report, one per item for a roster. Problems of the
 // file as a whole (unreadable, a YAML error, a bad roster) come back as a single failed cell. A file
 // of another kind of document gives no cell and ok false.
-func Load(file string, data []byte) (cells []Cell, ok bool) {
-	r, top := input.Parse(file, data)
+func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) {
+	r, top := input.Parse(file, data, opts)
 	if top == nil {
 		return []Cell{{File: file, Problems: r.Problems()}}, true
 	}
@@ -82,7 +82,7 @@ func Load(file string, data []byte) (cells []Cell, ok bool) {
 // Collect reads every cell under the paths, in order: a folder's .yaml and .yml files by name, or
 // the files themselves. Files of another kind of document (a consolidated report beside the cells)
 // are passed over. A path that cannot be read gives a failed cell that says why.
-func Collect(paths []string) []Cell {
+func Collect(paths []string, opts input.Options) []Cell {
 	var out []Cell
 	for _, path := range paths {
 		st, err := os.Stat(path)
@@ -104,7 +104,7 @@ func Collect(paths []string) []Cell {
 				out = append(out, failed(f, err))
 				continue
 			}
-			cells, _ := Load(f, data)
+			cells, _ := Load(f, data, opts)
 			out = append(out, cells...)
 		}
 	}

@@ -1,6 +1,7 @@
 package cells
 
 import (
+	"baocao/layouts/input"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,15 +10,15 @@ import (
 
 func TestSlug(t *testing.T) {
 	tests := map[string]string{
-		"Chi bộ Sở Tài chính":                     "chi-bo-so-tai-chinh",
+		"Chi bộ Sở Tài chính":                      "chi-bo-so-tai-chinh",
 		"ĐẢNG BỘ CÔNG TY CỔ PHẦN XI MĂNG YÊN BÌNH": "dang-bo-cong-ty-co-phan-xi-mang-yen-binh",
 		"Chi bộ Trường THPT Nguyễn Huệ (cơ sở 2)":  "chi-bo-truong-thpt-nguyen-hue-co-so-2",
 		"  Đảng bộ — Bệnh viện Sản/Nhi, tỉnh!  ":   "dang-bo-benh-vien-san-nhi-tinh",
-		"Chi bộ Sở Giáo dục và Đào tạo":           "chi-bo-so-giao-duc-va-dao-tao",
-		"Ư ơ ă â ê ô đ Ỹ ỵ":                       "u-o-a-a-e-o-d-y-y",
-		"../../etc/passwd":                        "etc-passwd",
-		"中文":                                      "bao-cao",
-		"":                                        "bao-cao",
+		"Chi bộ Sở Giáo dục và Đào tạo":            "chi-bo-so-giao-duc-va-dao-tao",
+		"Ư ơ ă â ê ô đ Ỹ ỵ":                        "u-o-a-a-e-o-d-y-y",
+		"../../etc/passwd":                         "etc-passwd",
+		"中文":                                       "bao-cao",
+		"":                                         "bao-cao",
 	}
 	for in, want := range tests {
 		if got := Slug(in); got != want {
@@ -58,7 +59,7 @@ danh_sach:
     ky: {ho_ten: Người B}
   - co_quan: {ten: Chi bộ C, loai: chi-bo}
 `)
-	list, ok := Load("ds.yaml", data)
+	list, ok := Load("ds.yaml", data, input.Options{})
 	if !ok || len(list) != 3 {
 		t.Fatalf("Load = %d cells, %v", len(list), ok)
 	}
@@ -81,7 +82,7 @@ danh_sach:
 }
 
 func TestLoadRosterProblems(t *testing.T) {
-	list, _ := Load("ds.yaml", []byte("mau: dang-ky\nchung: {dia_dan: X}\ndanh_sach: []\n"))
+	list, _ := Load("ds.yaml", []byte("mau: dang-ky\nchung: {dia_dan: X}\ndanh_sach: []\n"), input.Options{})
 	if len(list) != 1 || list[0].OK() {
 		t.Fatalf("want one failed cell, got %+v", list)
 	}
@@ -110,7 +111,7 @@ func TestCollect(t *testing.T) {
 	write("tong-hop.yaml", "mau: tong-hop\n")
 	write("ghi-chu.txt", "not yaml")
 	write("hong.yaml", "mau: [\n")
-	got := Collect([]string{dir, filepath.Join(dir, "khong-co.yaml")})
+	got := Collect([]string{dir, filepath.Join(dir, "khong-co.yaml")}, input.Options{})
 	var sources []string
 	for _, c := range got {
 		sources = append(sources, filepath.Base(c.Source())+" "+map[bool]string{true: "ok", false: "lỗi"}[c.OK()])

@@ -91,7 +91,7 @@ func lineOf(t *testing.T, src, s string) int {
 // and every problem in this file.
 func load(t *testing.T, src string) (*render.Document, input.Problems) {
 	t.Helper()
-	doc, ps := layouts.Load(file, []byte(src))
+	doc, ps := layouts.Load(file, []byte(src), input.Options{})
 	if (doc == nil) != ps.HasErrors() {
 		t.Fatalf("Load: document %v with problems %#v", doc != nil, ps)
 	}
@@ -187,7 +187,7 @@ func TestSampleChiBoSoTaiChinh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, ps := layouts.Load("chi-bo-so-tai-chinh.yaml", data)
+	doc, ps := layouts.Load("chi-bo-so-tai-chinh.yaml", data, input.Options{})
 	if doc == nil || len(ps) != 0 {
 		t.Fatalf("Load: document %v, problems:\n%s", doc != nil, problemsText(ps))
 	}

@@ -1,7 +1,6 @@
 package input
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -18,11 +17,21 @@ import (
 // MaxFileSize is the largest input file accepted. A real report is a few kilobytes.
 const MaxFileSize = 1 << 20
 
+// Options change how input is read.
+type Options struct {
+	// NoConvert refuses text in a legacy Vietnamese encoding instead of converting it.
+	NoConvert bool
+}
+
 // Reader reads one input file and collects its problems.
 type Reader struct {
 	file     string
+	opts     Options
 	problems Problems
 }
+
+// Options are the options the reader was made with.
+func (r *Reader) Options() Options { return r.opts }
 
 // Problems returns everything found so far, errors and warnings, in the order found.
 func (r *Reader) Problems() Problems { return r.problems }
@@ -38,20 +47,23 @@ func (r *Reader) Add(line int, key string, warning bool, format string, args ...
 	})
 }
 
-// Parse checks the bytes of a file (size, UTF-8), composes its text to NFC and parses it as YAML.
-// It returns the top-level mapping, or nil with the problem recorded.
-func Parse(file string, data []byte) (*Reader, *Object) {
-	r := &Reader{file: file}
+// Parse checks the bytes of a file (size, encoding, control characters), composes its text to NFC
+// and parses it as YAML, refusing anchors, aliases and deep nesting. It returns the top-level
+// mapping, or nil with the problem recorded.
+func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
+	r := &Reader{file: file, opts: opts}
 	if len(data) > MaxFileSize {
 		r.Add(0, "", false, "tệp quá lớn: giới hạn là %d byte (1 MiB); một báo cáo thường chỉ vài nghìn byte", MaxFileSize)
 		return r, nil
 	}
-	if !utf8.Valid(data) {
-		r.Add(invalidUTF8Line(data), "", false,
-			"tệp không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8")
+	data, note, line, err := decodeFile(data)
+	if err != nil {
+		r.Add(line, "", false, "%s", err)
 		return r, nil
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if note != "" {
+		r.Add(0, "", true, "%s", note)
+	}
 	if line, c, ok := controlCharacter(data); ok {
 		r.Add(line, "", false, "có ký tự điều khiển không in được (U+%04X), thường do dán từ Word; hãy xóa nó", c)
 		return r, nil
@@ -69,11 +81,33 @@ func Parse(file string, data []byte) (*Reader, *Object) {
 		return r, nil
 	}
 	root := doc.Content[0]
+	if !r.checkTree(root, 1) {
+		return r, nil
+	}
 	if root.Kind != yaml.MappingNode {
 		r.Add(root.Line, "", false, "tệp phải gồm các khóa, mỗi dòng một khóa (ví dụ \"mau: dang-ky\")")
 		return r, nil
 	}
 	return r, r.object(root, "")
+}
+
+// checkTree refuses anchors and aliases (a YAML alias bomb repeats one node millions of times) and
+// nesting deeper than any report needs, reporting the first at its line.
+func (r *Reader) checkTree(n *yaml.Node, depth int) bool {
+	switch {
+	case depth > MaxDepth:
+		r.Add(n.Line, "", false, "lồng quá sâu (hơn %d cấp)", MaxDepth)
+		return false
+	case n.Kind == yaml.AliasNode || n.Anchor != "":
+		r.Add(n.Line, "", false, "không dùng tham chiếu YAML (& và *); hãy viết đầy đủ giá trị")
+		return false
+	}
+	for _, c := range n.Content {
+		if !r.checkTree(c, depth+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // controlCharacter finds the first C0 control character other than tab, newline and carriage
@@ -320,8 +354,7 @@ func (o *Object) String(key string, required bool) string {
 		o.Errorf(key, "không được để trống")
 		return ""
 	}
-	o.r.checkGlyphs(o.KeyLine(key), o.keyPath(key), s)
-	return s
+	return o.r.clean(o.KeyLine(key), o.keyPath(key), s)
 }
 
 // StringOr returns the key's text, or def when the key is absent. An explicitly empty value
@@ -353,22 +386,21 @@ func (o *Object) missing(key string) {
 	o.Errorf(key, "thiếu khóa bắt buộc")
 }
 
-// checkGlyphs reports the characters of s that the embedded font cannot draw, and whether all can.
-func (r *Reader) checkGlyphs(line int, keyPath, s string) bool {
+// checkGlyphs reports the characters of s that the embedded font cannot draw.
+func (r *Reader) checkGlyphs(line int, keyPath, s string) {
 	missing, err := fonts.Missing(s)
 	if err != nil {
 		r.Add(line, keyPath, false, "không đọc được phông chữ: %v", err)
-		return false
+		return
 	}
 	if len(missing) == 0 {
-		return true
+		return
 	}
 	var list []string
 	for _, c := range missing {
 		list = append(list, fmt.Sprintf("%q (U+%04X)", string(c), c))
 	}
 	r.Add(line, keyPath, false, "có ký tự mà phông chữ không in được: %s", strings.Join(list, ", "))
-	return false
 }
 
 // Int returns a positive whole number and whether the key held one.
@@ -490,9 +522,7 @@ func (o *Object) Strings(key string) ([]string, bool) {
 			o.r.Add(item.Line, path, false, "không được để trống")
 			continue
 		}
-		if o.r.checkGlyphs(item.Line, path, s) {
-			out = append(out, s)
-		}
+		out = append(out, o.r.clean(item.Line, path, s))
 	}
 	return out, present
 }
@@ -506,6 +536,10 @@ func (o *Object) sequence(key string) ([]*yaml.Node, bool) {
 	}
 	if v.Kind != yaml.SequenceNode {
 		o.Errorf(key, "phải là một danh sách, mỗi mục bắt đầu bằng dấu \"- \", không phải %s", kindName(v))
+		return nil, true
+	}
+	if len(v.Content) > MaxItems {
+		o.Errorf(key, "quá nhiều mục (%d; tối đa %d)", len(v.Content), MaxItems)
 		return nil, true
 	}
 	return v.Content, true

@@ -12,12 +12,12 @@ import (
 // parseOK parses src and fails the test unless it gives a top-level object with no problem.
 func parseOK(t *testing.T, src string) (*Reader, *Object) {
 	t.Helper()
-	r, o := Parse("t.yaml", []byte(src))
+	r, o := Parse("t.yaml", []byte(src), Options{})
 	if o == nil {
-		t.Fatalf("Parse(%q) gave no object; problems: %v", src, r.Problems())
+		t.Fatalf("Parse(%q, Options{}) gave no object; problems: %v", src, r.Problems())
 	}
 	if len(r.Problems()) != 0 {
-		t.Fatalf("Parse(%q) problems: %#v", src, r.Problems())
+		t.Fatalf("Parse(%q, Options{}) problems: %#v", src, r.Problems())
 	}
 	return r, o
 }
@@ -101,7 +101,7 @@ func TestParseInvalidUTF8Line(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r, o := Parse("t.yaml", []byte(tc.src))
+			r, o := Parse("t.yaml", []byte(tc.src), Options{})
 			if o != nil {
 				t.Fatalf("Parse accepted invalid UTF-8")
 			}
@@ -119,7 +119,7 @@ func TestParseInvalidUTF8Line(t *testing.T) {
 
 func TestParseTooLarge(t *testing.T) {
 	data := bytes.Repeat([]byte("# chú thích\n"), MaxFileSize/10)
-	r, o := Parse("big.yaml", data)
+	r, o := Parse("big.yaml", data, Options{})
 	if o != nil {
 		t.Fatal("Parse accepted a file larger than MaxFileSize")
 	}
@@ -131,14 +131,14 @@ func TestParseTooLarge(t *testing.T) {
 
 func TestParseNotAMapping(t *testing.T) {
 	for _, src := range []string{"", "\n\n", "# chỉ có chú thích\n", "\ufeff", "dang-ky\n", "- a\n- b\n", "[1, 2]\n", "---\n"} {
-		r, o := Parse("t.yaml", []byte(src))
+		r, o := Parse("t.yaml", []byte(src), Options{})
 		if o != nil {
-			t.Errorf("Parse(%q) gave an object", src)
+			t.Errorf("Parse(%q, Options{}) gave an object", src)
 			continue
 		}
 		ps := r.Problems()
 		if len(ps) != 1 || ps[0].File != "t.yaml" || ps[0].Warning || ps[0].Line < 1 {
-			t.Errorf("Parse(%q) problems = %#v, want one error with a line", src, ps)
+			t.Errorf("Parse(%q, Options{}) problems = %#v, want one error with a line", src, ps)
 		}
 	}
 }
@@ -161,7 +161,7 @@ func TestParseSyntaxErrorLines(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r, o := Parse("t.yaml", []byte(tc.src))
+			r, o := Parse("t.yaml", []byte(tc.src), Options{})
 			if o != nil {
 				t.Fatal("Parse accepted bad YAML")
 			}
@@ -186,7 +186,7 @@ func TestParseSyntaxErrorLinesBug(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r, _ := Parse("t.yaml", []byte(tc.src))
+			r, _ := Parse("t.yaml", []byte(tc.src), Options{})
 			ps := r.Problems()
 			if len(ps) != 1 || ps[0].Line != tc.line || strings.Contains(ps[0].Message, "did not") {
 				t.Errorf("problems = %#v, want one Vietnamese YAML error on line %d", ps, tc.line)
@@ -196,11 +196,11 @@ func TestParseSyntaxErrorLinesBug(t *testing.T) {
 }
 
 func TestObjectKnownNearest(t *testing.T) {
-	r, o := Parse("t.yaml", []byte("ho_ten: A\nchucvu: B\ndon_vi: C\n"))
+	r, o := Parse("t.yaml", []byte("ho_ten: A\nchucvu: B\ndon_vi: C\n"), Options{})
 	o.Known("ho_ten", "chuc_vu", "don_vi")
 	onlyProblem(t, r, Problem{File: "t.yaml", Line: 2, Key: "chucvu", Message: `khóa không có trong mẫu; có phải là "chuc_vu"?`})
 
-	r, o = Parse("t.yaml", []byte("guong:\n  - hoten: A\n"))
+	r, o = Parse("t.yaml", []byte("guong:\n  - hoten: A\n"), Options{})
 	items := o.List("guong")
 	if len(items) != 1 {
 		t.Fatalf("List = %d items, want 1", len(items))
@@ -210,7 +210,7 @@ func TestObjectKnownNearest(t *testing.T) {
 }
 
 func TestObjectDuplicateKey(t *testing.T) {
-	r, o := Parse("t.yaml", []byte("a: 1\nb: 2\na: 3\n"))
+	r, o := Parse("t.yaml", []byte("a: 1\nb: 2\na: 3\n"), Options{})
 	onlyProblem(t, r, Problem{File: "t.yaml", Line: 3, Key: "a", Message: "khóa bị lặp lại (đã có ở dòng 1)"})
 	if got := o.String("a", true); got != "1" {
 		t.Errorf("a = %q, want the first value 1", got)
@@ -232,7 +232,7 @@ bad_date: 31/02/2021
 list: [a, b]
 map: {x: 1}
 `
-	r, o := Parse("t.yaml", []byte(src))
+	r, o := Parse("t.yaml", []byte(src), Options{})
 	if o == nil {
 		t.Fatalf("Parse: %v", r.Problems())
 	}
@@ -297,7 +297,7 @@ map: {x: 1}
 }
 
 func TestObjectGlyphs(t *testing.T) {
-	r, o := Parse("t.yaml", []byte("a: 1\nten: Chi bộ 😀 中\n"))
+	r, o := Parse("t.yaml", []byte("a: 1\nten: Chi bộ 😀 中\n"), Options{})
 	got := o.String("ten", true)
 	if got != "Chi bộ 😀 中" {
 		t.Errorf("String = %q", got)

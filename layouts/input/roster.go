@@ -46,7 +46,7 @@ func Entries(r *Reader, top *Object, known []string) []Entry {
 			r.Add(item.Line, path, false, "mỗi mục phải gồm các khóa con, không phải %s", kindName(item))
 			continue
 		}
-		own := &Reader{file: r.file}
+		own := &Reader{file: r.file, opts: r.opts}
 		entries = append(entries, Entry{Item: i + 1, Top: own.object(merge(defaults, item, known), path)})
 	}
 	return entries

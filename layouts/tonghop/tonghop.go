@@ -21,7 +21,7 @@ const Name = "tong-hop"
 
 // Keys of the input.
 var (
-	Keys      = []string{"mau", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "giai_doan", "can_cu", "ke_hoach_tinh", "han_bao_cao", "nguon", "phai_bao_cao", "danh_gia", "de_xuat", "noi_nhan", "ky"}
+	Keys    = []string{"mau", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "giai_doan", "can_cu", "ke_hoach_tinh", "han_bao_cao", "nguon", "phai_bao_cao", "danh_gia", "de_xuat", "noi_nhan", "ky"}
 	orgKeys = []string{"cap_tren", "ten", "ten_day_du"}
 )
 
@@ -117,7 +117,7 @@ func Read(top *input.Object, dir string) *Report {
 		}
 	}
 	seen := map[string]string{}
-	for _, c := range cells.Collect(paths) {
+	for _, c := range cells.Collect(paths, top.Reader().Options()) {
 		if !c.OK() {
 			for _, p := range c.Problems {
 				if !p.Warning {

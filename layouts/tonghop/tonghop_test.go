@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"baocao/layouts"
+	"baocao/layouts/input"
 	"baocao/layouts/kh46"
 	"baocao/layouts/tonghop"
 	"baocao/render"
@@ -95,9 +96,9 @@ func TestCountsAgainstTheCells(t *testing.T) {
 	extra := generatedCell{name: "Chi bộ Ngoài danh sách", reported: true, plan: true, kinds: []string{"khac"}, exemplars: 1}
 	writeCell(t, cellsDir, 99, extra)
 
-	input := fmt.Sprintf("mau: tong-hop\nso: 15\nngay: 2021-04-19\nnguon: [cac-chi-bo]\nphai_bao_cao:\n%sky: {ho_ten: Trưởng ban}\n", due.String())
+	source := fmt.Sprintf("mau: tong-hop\nso: 15\nngay: 2021-04-19\nnguon: [cac-chi-bo]\nphai_bao_cao:\n%sky: {ho_ten: Trưởng ban}\n", due.String())
 	file := filepath.Join(dir, "tong-hop.yaml")
-	doc, problems := layouts.Load(file, []byte(input))
+	doc, problems := layouts.Load(file, []byte(source), input.Options{})
 	if doc == nil {
 		t.Fatalf("errors:\n%s", problems.Error())
 	}
@@ -207,7 +208,7 @@ func TestSourceErrorsStopTheReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(dir, "tong-hop.yaml")
-	doc, problems := layouts.Load(file, []byte("mau: tong-hop\nngay: 2021-04-19\nnguon: [hong.yaml, khong-co.yaml]\nphai_bao_cao: [Chi bộ A]\nky: {ho_ten: B}\n"))
+	doc, problems := layouts.Load(file, []byte("mau: tong-hop\nngay: 2021-04-19\nnguon: [hong.yaml, khong-co.yaml]\nphai_bao_cao: [Chi bộ A]\nky: {ho_ten: B}\n"), input.Options{})
 	if doc != nil {
 		t.Fatal("a consolidated report was built from a bad cell file")
 	}
