@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -28,11 +29,14 @@ type batchOptions struct {
 	Jobs     int    // -j: how many cells at once
 	Combine  string // --combine: one PDF with every report, for printing
 	Force    bool
+	Skip     bool          // --skip-existing: leave a cell whose files are all there
 	Input    input.Options // --no-convert
 
 	Stdout, Stderr io.Writer
 	// Terminal is whether Stderr is a terminal: progress is a bar there, plain lines elsewhere.
 	Terminal bool
+	// Context interrupts the batch (Ctrl-C): no cell is started after it is done.
+	Context context.Context
 }
 
 // newBatchCmd builds "baocao batch". runF replaces runBatch in tests of the flags alone.
@@ -52,8 +56,12 @@ tệp danh sách (chung + danh_sach), hoặc các tệp YAML. Mỗi nơi một t
 			}
 			return nil
 		},
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(c *cobra.Command, args []string) error {
 			opts.Inputs = args
+			opts.Context = c.Context()
+			if opts.Skip && opts.Force {
+				return usageError{"--skip-existing và --force không dùng cùng nhau"}
+			}
 			if opts.OutDir == "" {
 				return usageError{"cần -o THƯ-MỤC để ghi các báo cáo"}
 			}
@@ -72,6 +80,7 @@ tệp danh sách (chung + danh_sach), hoặc các tệp YAML. Mỗi nơi một t
 	c.Flags().IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "số báo cáo tạo cùng lúc")
 	c.Flags().StringVar(&opts.Combine, "combine", "", "ghi thêm một `TEP`.pdf gồm mọi báo cáo để in một lần")
 	c.Flags().BoolVar(&opts.Force, "force", false, "ghi đè tệp đã có")
+	c.Flags().BoolVar(&opts.Skip, "skip-existing", false, "bỏ qua chi, đảng bộ đã có đủ tệp ra (làm tiếp một lần chạy bị dừng)")
 	c.Flags().BoolVar(&opts.Input.NoConvert, "no-convert", false, noConvertUsage)
 	return c
 }
@@ -91,6 +100,8 @@ type cellOutcome struct {
 	cell    cells.Cell
 	doc     *render.Document
 	written []string // output files
+	skipped bool     // its files were there already (--skip-existing)
+	started bool     // false when the batch was interrupted before it
 	failure string   // why an output could not be written
 }
 
@@ -134,6 +145,12 @@ func runBatch(opts *batchOptions) error {
 			defer wg.Done()
 			for k := range jobs {
 				o := &outcomes[good[k]]
+				o.started = true
+				if opts.Skip && allExist(opts.OutDir, slugs[k], outputs) {
+					o.skipped = true
+					progress.done(o.cell.Name(), "đã có, bỏ qua")
+					continue
+				}
 				o.doc = o.cell.Document()
 				for _, out := range outputs {
 					path := filepath.Join(opts.OutDir, slugs[k]+out.ext)
@@ -151,12 +168,25 @@ func runBatch(opts *batchOptions) error {
 			}
 		}()
 	}
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+dispatch:
 	for k := range good {
-		jobs <- k
+		select {
+		case <-ctx.Done():
+			break dispatch
+		case jobs <- k:
+		}
 	}
 	close(jobs)
 	wg.Wait()
 	progress.finish()
+	if ctx.Err() != nil {
+		printOutcomes(opts, outcomes)
+		return fmt.Errorf("đã dừng theo yêu cầu; các tệp đã ghi đều trọn vẹn; chạy lại với --skip-existing để làm tiếp")
+	}
 
 	invalid, failed := printOutcomes(opts, outcomes)
 	combineErr := combine(opts, outcomes)
@@ -180,9 +210,13 @@ func combine(opts *batchOptions, outcomes []cellOutcome) error {
 	var docs []*render.Document
 	meta := render.Meta{Lang: "vi"}
 	for _, o := range outcomes {
-		if o.doc != nil && o.failure == "" {
-			docs = append(docs, o.doc)
-			meta.Date = max(meta.Date, o.doc.Meta.Date)
+		doc := o.doc
+		if o.skipped {
+			doc = o.cell.Document()
+		}
+		if doc != nil && o.failure == "" {
+			docs = append(docs, doc)
+			meta.Date = max(meta.Date, doc.Meta.Date)
 		}
 	}
 	if len(docs) == 0 {
@@ -218,6 +252,10 @@ func printOutcomes(opts *batchOptions, outcomes []cellOutcome) (invalid, failed 
 		result := "đã tạo " + strings.Join(o.written, ", ")
 		firstError := ""
 		switch {
+		case o.skipped:
+			result = "đã có, bỏ qua"
+		case len(errors) == 0 && !o.started:
+			result = "chưa làm (đã dừng)"
 		case len(errors) > 0:
 			invalid++
 			result = "có lỗi, không tạo"
@@ -236,9 +274,36 @@ func printOutcomes(opts *batchOptions, outcomes []cellOutcome) (invalid, failed 
 		}
 	}
 	tw.Flush()
-	fmt.Fprintf(opts.Stdout, "Tổng cộng: %d chi, đảng bộ; %d đã tạo, %d có lỗi, %d không ghi được.\n",
-		len(outcomes), len(outcomes)-invalid-failed, invalid, failed)
+	made, skipped, waiting := 0, 0, 0
+	for _, o := range outcomes {
+		switch {
+		case o.skipped:
+			skipped++
+		case len(o.written) > 0 && o.failure == "":
+			made++
+		case o.cell.OK() && !o.started:
+			waiting++
+		}
+	}
+	summary := fmt.Sprintf("Tổng cộng: %d chi, đảng bộ; %d đã tạo, %d có lỗi, %d không ghi được", len(outcomes), made, invalid, failed)
+	if skipped > 0 {
+		summary += fmt.Sprintf(", %d bỏ qua vì đã có", skipped)
+	}
+	if waiting > 0 {
+		summary += fmt.Sprintf(", %d chưa làm", waiting)
+	}
+	fmt.Fprintln(opts.Stdout, summary+".")
 	return invalid, failed
+}
+
+// allExist reports whether every output of a cell is in the folder already.
+func allExist(dir, slug string, outputs []output) bool {
+	for _, out := range outputs {
+		if _, err := os.Lstat(filepath.Join(dir, slug+out.ext)); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // progress tells how far a batch has got, on standard error.

@@ -3,13 +3,26 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // errOutputExists is returned when the output file is there already and --force was not given.
 var errOutputExists = errors.New("tệp đã có; thêm --force để ghi đè")
+
+// tempFile is what writeFileAtomic needs of a temporary file.
+type tempFile interface {
+	io.Writer
+	Name() string
+	Sync() error
+	Close() error
+}
+
+// createTemp makes the temporary file of writeFileAtomic; tests replace it to simulate a full disk.
+var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
 
 // writeFileAtomic writes data to path through a temporary file in the same folder, renamed into
 // place only when complete, so that a failure leaves no partial file. Without force an existing
@@ -20,7 +33,7 @@ func writeFileAtomic(path string, data []byte, force bool) (err error) {
 			return fmt.Errorf("%s: %w", path, errOutputExists)
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := createTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return describeWriteError(path, err)
 	}
@@ -73,6 +86,10 @@ func describeWriteError(path string, err error) error {
 		err = linkErr.Err
 	}
 	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return fmt.Errorf("%s: ổ đĩa đã đầy; không ghi được tệp", path)
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("%s: thư mục chỉ cho đọc, không ghi được", path)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("%s: không có quyền ghi vào thư mục này", path)
 	case errors.Is(err, fs.ErrNotExist):

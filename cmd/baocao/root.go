@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"regexp"
+	"syscall"
 
 	"github.com/spf13/cobra"
 )
@@ -38,9 +42,17 @@ func (e invalidInputError) Error() string {
 // Main runs the program with its arguments and returns the exit status. Nothing below it writes to
 // the process's own stdout or stderr or exits.
 func Main(args []string, stdout, stderr io.Writer) exitCode {
+	// Ctrl-C ends a batch cleanly: what is being written is finished, nothing more is started.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return run(ctx, args, stdout, stderr)
+}
+
+// run is Main with the context that interrupts it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) exitCode {
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
