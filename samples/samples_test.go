@@ -266,3 +266,37 @@ func pdfInfo(t testing.TB, pdfBytes []byte) map[string]string {
 	}
 	return fields
 }
+
+// TestLegacyTwins renders the chi bộ sample as typed in TCVN3 and in VNI (testdata/legacy, kept by
+// go test ./layouts/input -run LegacyTwins): each converts, with warnings, to the same PDF text as
+// the Unicode sample, and --no-convert refuses it.
+func TestLegacyTwins(t *testing.T) {
+	want := pdfToText(t, renderPDF(t, loadSample(t, "chi-bo-so-tai-chinh.yaml")), "-layout")
+	for _, twin := range []string{"chi-bo-so-tai-chinh.tcvn3.yaml", "chi-bo-so-tai-chinh.vni.yaml"} {
+		t.Run(twin, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "legacy", twin))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, problems := layouts.Load(twin, data, input.Options{})
+			if doc == nil {
+				t.Fatalf("errors:\n%s", problems.Error())
+			}
+			converted := 0
+			for _, p := range problems {
+				if p.Warning && strings.HasPrefix(p.Message, "đã chuyển từ bảng mã") {
+					converted++
+				}
+			}
+			if converted < 10 {
+				t.Errorf("%d conversions warned of, want one for each Vietnamese value", converted)
+			}
+			if got := pdfToText(t, renderPDF(t, doc), "-layout"); !bytes.Equal(got, want) {
+				t.Errorf("PDF text differs from the Unicode sample's:\n%s", got)
+			}
+			if doc, _ := layouts.Load(twin, data, input.Options{NoConvert: true}); doc != nil {
+				t.Error("--no-convert accepted legacy text")
+			}
+		})
+	}
+}

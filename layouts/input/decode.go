@@ -132,10 +132,19 @@ func invisible(r rune) bool {
 	return false
 }
 
-// clean checks and tidies one text value at a line: invisible characters are removed with a
-// warning; text in a legacy encoding is converted with a warning, or refused under NoConvert; a
-// value too long or with characters the font cannot draw is an error.
+// clean checks and tidies one text value at a line: text in a legacy encoding is converted with a
+// warning, or refused under NoConvert (first: TCVN3 writes ư as the soft hyphen); invisible
+// characters are removed with a warning; a value too long or with characters the font cannot draw
+// is an error.
 func (r *Reader) clean(line int, keyPath, s string) string {
+	if enc, converted, ok := DetectLegacy(s); ok {
+		if r.opts.NoConvert {
+			r.Add(line, keyPath, false, "%q có vẻ được gõ bằng bảng mã %s; hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6), hoặc bỏ --no-convert để chương trình tự chuyển", s, enc)
+			return s
+		}
+		r.Add(line, keyPath, true, "đã chuyển từ bảng mã %s sang Unicode: %q thành %q", enc, s, converted)
+		s = converted
+	}
 	if strings.IndexFunc(s, invisible) >= 0 {
 		var codes []string
 		seen := map[rune]bool{}
@@ -152,14 +161,6 @@ func (r *Reader) clean(line int, keyPath, s string) string {
 			return c
 		}, s))
 		r.Add(line, keyPath, true, "đã bỏ ký tự vô hình (%s), thường có khi chép từ web hoặc Word", strings.Join(codes, ", "))
-	}
-	if enc, converted, ok := DetectLegacy(s); ok {
-		if r.opts.NoConvert {
-			r.Add(line, keyPath, false, "%q có vẻ được gõ bằng bảng mã %s; hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6), hoặc bỏ --no-convert để chương trình tự chuyển", s, enc)
-			return s
-		}
-		r.Add(line, keyPath, true, "đã chuyển từ bảng mã %s sang Unicode: %q thành %q", enc, s, converted)
-		s = converted
 	}
 	if n := utf8.RuneCountInString(s); n > MaxValueRunes {
 		r.Add(line, keyPath, false, "quá dài (%d ký tự; tối đa %d)", n, MaxValueRunes)

@@ -62,11 +62,23 @@ func tcvnRune(r rune) (rune, bool) {
 	return tcvnHigh[b-0x80], true
 }
 
-// decodeTCVN3 reads pasted TCVN3 text, counting the characters that were not themselves.
+// decodeTCVN3 reads pasted TCVN3 text, weighing the evidence that it is TCVN3: a character that
+// is no Vietnamese letter counts one; a capital À-Ý right after a small letter ("NguyÔn", Ô being
+// ễ) counts one; the soft hyphen after a letter (ư, as in "L­u") counts two, for Unicode text
+// hardly ever has it.
 func decodeTCVN3(s string) (string, int) {
 	var b strings.Builder
 	foreign := 0
-	for _, r := range s {
+	runes := []rune(s)
+	for i, r := range runes {
+		prevLower := i > 0 && unicode.IsLower(runes[i-1])
+		prevLetter := i > 0 && unicode.IsLetter(runes[i-1])
+		switch {
+		case r == '\u00ad' && prevLetter:
+			foreign++
+		case strings.ContainsRune(vietnameseLatin1, r) && unicode.IsUpper(r) && prevLower:
+			foreign++
+		}
 		if r < 0x20 {
 			if v, ok := tcvnLow[byte(r)]; ok {
 				b.WriteRune(v)
@@ -187,14 +199,39 @@ func plausible(s string) bool {
 }
 
 // hasUnicodeVietnamese reports whether s holds a Vietnamese letter outside Latin-1 (ạ, ư, đ, …):
-// text that has one is Unicode already.
+// text that has one is Unicode already. (Š, Ž, Œ and the like are Windows-1252 letters that
+// pasted TCVN3 capitals become.)
 func hasUnicodeVietnamese(s string) bool {
 	for _, r := range s {
-		if r >= 0x100 && unicode.IsLetter(r) && unicode.Is(unicode.Latin, r) {
+		if r >= 0x100 && isVietnameseLetter(r) {
 			return true
 		}
 	}
 	return false
+}
+
+// isVietnameseLetter reports whether r is a Vietnamese letter: đ, or a vowel with at most its
+// circumflex, breve or horn and one tone mark.
+func isVietnameseLetter(r rune) bool {
+	d := []rune(norm.NFD.String(string(unicode.ToLower(r))))
+	if d[0] == 'đ' {
+		return len(d) == 1
+	}
+	if !strings.ContainsRune("aeiouy", d[0]) {
+		return false
+	}
+	shapes, tones := 0, 0
+	for _, m := range d[1:] {
+		switch {
+		case strings.ContainsRune("\u0302\u0306\u031B", m):
+			shapes++
+		case strings.ContainsRune(toneMarks, m):
+			tones++
+		default:
+			return false
+		}
+	}
+	return shapes <= 1 && tones <= 1
 }
 
 // DetectLegacy tells whether s is Vietnamese typed in TCVN3 or VNI and pasted as Windows-1252

@@ -65,7 +65,11 @@ func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
 		r.Add(0, "", true, "%s", note)
 	}
 	if line, c, ok := controlCharacter(data); ok {
-		r.Add(line, "", false, "có ký tự điều khiển không in được (U+%04X), thường do dán từ Word; hãy xóa nó", c)
+		hint := "thường do dán từ Word"
+		if c >= 0x80 {
+			hint = "thường do dán văn bản gõ bằng bảng mã TCVN3 có chữ hoa"
+		}
+		r.Add(line, "", false, "có ký tự điều khiển không in được (U+%04X), %s; hãy xóa hoặc gõ lại chữ đó", c, hint)
 		return r, nil
 	}
 	data = norm.NFC.Bytes(data)
@@ -110,8 +114,8 @@ func (r *Reader) checkTree(n *yaml.Node, depth int) bool {
 	return true
 }
 
-// controlCharacter finds the first C0 control character other than tab, newline and carriage
-// return, or DEL, which YAML refuses without saying where.
+// controlCharacter finds the first control character other than tab, newline and carriage return
+// (C0, DEL or C1), which YAML refuses without saying where.
 func controlCharacter(data []byte) (line int, c rune, found bool) {
 	line = 1
 	for _, r := range string(data) {
@@ -119,7 +123,7 @@ func controlCharacter(data []byte) (line int, c rune, found bool) {
 		case r == '\n':
 			line++
 		case r == '\t' || r == '\r':
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || (r >= 0x7f && r <= 0x9f):
 			return line, r, true
 		}
 	}

@@ -1,0 +1,241 @@
+package input
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
+)
+
+// vietnameseLetters are the 134 toned and marked vowels and đ, lower then upper case: 12 vowels ×
+// 6 tones + đ, in both cases (146), composed.
+func vietnameseLetters() []string {
+	var out []string
+	for _, upper := range []bool{false, true} {
+		for _, v := range []string{"a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"} {
+			for _, tone := range []string{"", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"} {
+				l := norm.NFC.String(v + tone)
+				if upper {
+					l = strings.ToUpper(l)
+				}
+				out = append(out, l)
+			}
+		}
+		if upper {
+			out = append(out, "Đ")
+		} else {
+			out = append(out, "đ")
+		}
+	}
+	return out
+}
+
+// encodeTCVN3 writes text as TCVN3 pasted into a UTF-8 file: each letter's TCVN byte read as
+// Windows-1252. It inverts the standard's table (TCVN 5712) rather than the decoder.
+func encodeTCVN3(t *testing.T, s string) string {
+	t.Helper()
+	code := map[rune]byte{}
+	for i, r := range tcvnHigh {
+		if b := byte(0x80 + i); b != 0xA0 && (b < 0xB0 || b > 0xB4) {
+			code[r] = b
+		}
+	}
+	for b, r := range tcvnLow {
+		code[r] = b
+	}
+	var out strings.Builder
+	for _, r := range s {
+		b, ok := code[r]
+		switch {
+		case !ok:
+			out.WriteRune(r)
+		case b < 0x20:
+			out.WriteByte(b)
+		default:
+			dec, _ := charmap.Windows1252.NewDecoder().String(string([]byte{b}))
+			out.WriteString(dec)
+		}
+	}
+	return out.String()
+}
+
+// encodeVNI writes text as VNI pasted into a UTF-8 file, from the VNI rules: a vowel, then one
+// character for its circumflex or breve with its tone, or for its tone alone; ơ ư đ and the toned
+// i and ỵ are single characters.
+func encodeVNI(s string) string {
+	tone := map[rune]string{'\u0301': "ù", '\u0300': "ø", '\u0309': "û", '\u0303': "õ", '\u0323': "ï"}
+	circ := map[rune]string{0: "â", '\u0301': "á", '\u0300': "à", '\u0309': "å", '\u0303': "ã", '\u0323': "ä"}
+	breve := map[rune]string{0: "ê", '\u0301': "é", '\u0300': "è", '\u0309': "ú", '\u0303': "ü", '\u0323': "ë"}
+	iTone := map[rune]string{'\u0301': "í", '\u0300': "ì", '\u0309': "æ", '\u0303': "ó", '\u0323': "ò"}
+	var out strings.Builder
+	for _, r := range s {
+		upper := strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+		d := []rune(norm.NFD.String(strings.ToLower(string(r))))
+		base, marks := d[0], d[1:]
+		var shape, t rune
+		for _, m := range marks {
+			switch m {
+			case '\u0302', '\u0306', '\u031B':
+				shape = m
+			default:
+				t = m
+			}
+		}
+		var enc string
+		switch {
+		case base == 'đ':
+			enc = "ñ"
+		case base == 'i' && t != 0:
+			enc = iTone[t]
+		case base == 'y' && t == '\u0323':
+			enc = "î"
+		case shape == '\u031B' && base == 'o':
+			enc = "ô" + tone[t]
+		case shape == '\u031B' && base == 'u':
+			enc = "ö" + tone[t]
+		case shape == '\u0302':
+			enc = string(base) + circ[t]
+		case shape == '\u0306':
+			enc = string(base) + breve[t]
+		case t != 0:
+			enc = string(base) + tone[t]
+		default:
+			enc = string(r)
+			upper = false
+		}
+		if upper {
+			enc = strings.ToUpper(enc)
+		}
+		out.WriteString(enc)
+	}
+	return out.String()
+}
+
+// unpasteable are the TCVN 5712 capitals (of its VN1 level: the common .VnTime fonts have no
+// toned capitals at all) whose codes Windows-1252 gives to typographic punctuation (… ‘ ’ “ ” • –
+// — ™ €) or leaves undefined: pasted, they read as that punctuation, or as control characters that
+// YAML refuses, and stay what they look like.
+const unpasteable = "ÀẢẶÍÌĨỊÓÒỎÕỌỘỞÙ"
+
+func TestEveryLetterRoundTrips(t *testing.T) {
+	letters := vietnameseLetters()
+	if len(letters) != 146 {
+		t.Fatalf("%d letters, want 146", len(letters))
+	}
+	for _, tc := range []struct {
+		enc    Legacy
+		encode func(string) string
+		skip   string
+	}{
+		{TCVN3, func(s string) string { return encodeTCVN3(t, s) }, unpasteable},
+		{VNI, encodeVNI, ""},
+	} {
+		t.Run(string(tc.enc), func(t *testing.T) {
+			var kept []string
+			for _, l := range letters {
+				if !strings.Contains(tc.skip, l) {
+					kept = append(kept, l)
+				}
+			}
+			if want := 146 - len([]rune(tc.skip)); len(kept) != want {
+				t.Fatalf("%d letters to test, want %d", len(kept), want)
+			}
+			text := strings.Join(kept, " ")
+			legacy := tc.encode(text)
+			if legacy == text {
+				t.Fatal("encoding changed nothing")
+			}
+			enc, got, ok := DetectLegacy(legacy)
+			if !ok || enc != tc.enc {
+				t.Fatalf("DetectLegacy = %v, %q; want %s", ok, enc, tc.enc)
+			}
+			if got != text {
+				gotWords, wantWords := strings.Fields(got), strings.Fields(text)
+				for i := range wantWords {
+					if i < len(gotWords) && gotWords[i] != wantWords[i] {
+						t.Errorf("%q came back as %q", wantWords[i], gotWords[i])
+					}
+				}
+				t.Fatalf("%d letters did not round-trip", len(wantWords))
+			}
+		})
+	}
+}
+
+func TestDetectLegacyExamples(t *testing.T) {
+	tests := []struct {
+		in   string
+		enc  Legacy
+		want string
+	}{
+		{"§¶ng bé", TCVN3, "Đảng bộ"}, // the example
+		{"Ñaûng boä", VNI, "Đảng bộ"},  // the example
+		{"Chi bé Së Tµi chÝnh", TCVN3, "Chi bộ Sở Tài chính"},
+		{"Ph¹m V¨n §øc", TCVN3, "Phạm Văn Đức"},
+		{"T/M BAN CHI žY", TCVN3, "T/M BAN CHI ỦY"}, // Ủ is 0x9E, Windows-1252's ž
+		{"NGUYEÃN THÒ HOA", VNI, "NGUYỄN THỊ HOA"},
+		{"Nguyeãn Thò Hoa", VNI, "Nguyễn Thị Hoa"},
+		{"TRÖÔØNG", VNI, "TRƯỜNG"},
+		// Unicode text stays as it is, even where it uses Latin-1 letters.
+		{"Hoà Bình", "", "Hoà Bình"},
+		{"Phòng 1", "", "Phòng 1"},
+		{"hoá học", "", "hoá học"},
+		{"bé", "", "bé"},
+		{"Công ty ABC®", "", "Công ty ABC®"},
+		{"Chi bộ Sở Tài chính", "", "Chi bộ Sở Tài chính"},
+		{"“Sạch hơn – Đẹp hơn”", "", "“Sạch hơn – Đẹp hơn”"},
+		{"Café Noël", "", "Café Noël"},
+	}
+	for _, tc := range tests {
+		enc, got, ok := DetectLegacy(tc.in)
+		if ok != (tc.enc != "") || enc != tc.enc || got != tc.want {
+			t.Errorf("DetectLegacy(%q) = %q, %q, %v; want %q, %q", tc.in, enc, got, ok, tc.enc, tc.want)
+		}
+	}
+}
+
+var updateTwins = flag.Bool("update", false, "rewrite the legacy twins of the samples in samples/testdata/legacy")
+
+// TestLegacyTwins keeps samples/testdata/legacy/*.yaml: the chi bộ sample typed in TCVN3 and in VNI
+// and pasted into UTF-8 files, as a secretary's old documents give them. A line with a capital that
+// TCVN3 cannot paste is typed in lower case, as with the .VnTimeH fonts (the report prints those
+// values, the signer's office, in capitals).
+// samples_test renders the twins and compares them with the Unicode sample.
+func TestLegacyTwins(t *testing.T) {
+	data, err := os.ReadFile("../../samples/chi-bo-so-tai-chinh.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	unicodeText := string(data)
+	lines := strings.Split(unicodeText, "\n")
+	for i, l := range lines {
+		if strings.ContainsAny(l, unpasteable) {
+			lines[i] = strings.ToLower(l)
+		}
+	}
+	lowered := strings.Join(lines, "\n")
+	twins := map[string]string{
+		"chi-bo-so-tai-chinh.tcvn3.yaml": encodeTCVN3(t, lowered),
+		"chi-bo-so-tai-chinh.vni.yaml":   encodeVNI(unicodeText),
+	}
+	for name, text := range twins {
+		path := filepath.Join("../../samples/testdata/legacy", name)
+		if *updateTwins {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(path)
+		if err != nil || string(got) != text {
+			t.Errorf("%s is not the sample's twin (%v); run go test ./layouts/input -run LegacyTwins -update", path, err)
+		}
+	}
+}
