@@ -173,7 +173,7 @@ func TestDetectLegacyExamples(t *testing.T) {
 		want string
 	}{
 		{"§¶ng bé", TCVN3, "Đảng bộ"}, // the example
-		{"Ñaûng boä", VNI, "Đảng bộ"},  // the example
+		{"Ñaûng boä", VNI, "Đảng bộ"}, // the example
 		{"Chi bé Së Tµi chÝnh", TCVN3, "Chi bộ Sở Tài chính"},
 		{"Ph¹m V¨n §øc", TCVN3, "Phạm Văn Đức"},
 		{"T/M BAN CHI žY", TCVN3, "T/M BAN CHI ỦY"}, // Ủ is 0x9E, Windows-1252's ž
