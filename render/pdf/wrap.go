@@ -60,12 +60,17 @@ func (p *page) wrapLines(s style, text string, width, indent float64) []wrappedL
 	return lines
 }
 
-// splitAt cuts word where its head is as long as fits in width (at least one letter).
+// splitAt cuts word where its head is as long as fits in width (at least one letter). Widths add
+// up letter by letter, as fpdf measures without kerning.
 func (p *page) splitAt(word string, width float64) (string, string) {
 	runes := []rune(word)
-	n := 1
-	for n < len(runes) && p.f.GetStringWidth(string(runes[:n+1])) <= width {
-		n++
+	n, w := 1, p.f.GetStringWidth(string(runes[0]))
+	for n < len(runes) {
+		next := w + p.f.GetStringWidth(string(runes[n]))
+		if next > width {
+			break
+		}
+		n, w = n+1, next
 	}
 	return string(runes[:n]), string(runes[n:])
 }

@@ -1,0 +1,30 @@
+package pdf_test
+
+import (
+	"bytes"
+	"testing"
+
+	"baocao/render/pdf"
+	"baocao/render/rendertest"
+)
+
+// FuzzRenderPDF renders documents built from arbitrary bytes: any valid Document gives a PDF, the
+// same twice, and never a panic.
+func FuzzRenderPDF(f *testing.F) {
+	for _, seed := range rendertest.Seeds {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d := rendertest.Document(data)
+		var a, b bytes.Buffer
+		if err := (pdf.Renderer{}).Render(&a, d); err != nil {
+			t.Fatalf("render: %v", err)
+		}
+		if !bytes.HasPrefix(a.Bytes(), []byte("%PDF-")) {
+			t.Fatal("not a PDF")
+		}
+		if err := (pdf.Renderer{}).Render(&b, d); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Fatal("two renderings differ")
+		}
+	})
+}
