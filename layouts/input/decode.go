@@ -35,11 +35,11 @@ func decodeFile(data []byte) (text []byte, note string, line int, err error) {
 		}
 		return out, "", 0, nil
 	}
-	if utf8.Valid(data) {
-		return data, "", 0, nil
-	}
 	if kind := binaryKind(data); kind != "" {
 		return nil, "", 0, fmt.Errorf("đây là %s, không phải tệp YAML", kind)
+	}
+	if utf8.Valid(data) {
+		return data, "", 0, nil
 	}
 	line = invalidUTF8Line(data)
 	if hasUTF8Sequence(data) {
@@ -140,7 +140,7 @@ func (r *Reader) clean(line int, keyPath, s string) string {
 	if enc, converted, ok := DetectLegacy(s); ok {
 		if r.opts.NoConvert {
 			r.Add(line, keyPath, false, "%q có vẻ được gõ bằng bảng mã %s; hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6), hoặc bỏ --no-convert để chương trình tự chuyển", s, enc)
-			return s
+			return "" // refused: no further checks on text that is not what it shows
 		}
 		r.Add(line, keyPath, true, "đã chuyển từ bảng mã %s sang Unicode: %q thành %q", enc, s, converted)
 		s = converted

@@ -188,10 +188,24 @@ func toneCount(word string) int {
 	return n
 }
 
-// plausible reports whether decoded text reads as Vietnamese: no word carries two tone marks.
+// plausible reports whether decoded text reads as Vietnamese: no word carries two tone marks, and
+// every word is in small letters, capitalised or in capitals ("TỔi" is what Unicode "Tài" gives
+// when read as TCVN3).
 func plausible(s string) bool {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if toneCount(w) > 1 {
+			return false
+		}
+		rest := []rune(w)[1:]
+		upper, lower := 0, 0
+		for _, r := range rest {
+			if unicode.IsUpper(r) {
+				upper++
+			} else {
+				lower++
+			}
+		}
+		if upper > 0 && lower > 0 {
 			return false
 		}
 	}

@@ -66,7 +66,7 @@ func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
 	}
 	if line, c, ok := controlCharacter(data); ok {
 		hint := "thường do dán từ Word"
-		if c >= 0x80 {
+		if c >= 0x80 && c <= 0x9f {
 			hint = "thường do dán văn bản gõ bằng bảng mã TCVN3 có chữ hoa"
 		}
 		r.Add(line, "", false, "có ký tự điều khiển không in được (U+%04X), %s; hãy xóa hoặc gõ lại chữ đó", c, hint)
@@ -85,7 +85,7 @@ func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
 		return r, nil
 	}
 	root := doc.Content[0]
-	if !r.checkTree(root, 1) {
+	if !r.checkTree(root, 0) {
 		return r, nil
 	}
 	if root.Kind != yaml.MappingNode {
@@ -115,7 +115,8 @@ func (r *Reader) checkTree(n *yaml.Node, depth int) bool {
 }
 
 // controlCharacter finds the first control character other than tab, newline and carriage return
-// (C0, DEL or C1), which YAML refuses without saying where.
+// (C0, DEL or C1), which YAML refuses without saying where, or a line or paragraph separator
+// (U+2028, U+2029), which YAML takes for a line end.
 func controlCharacter(data []byte) (line int, c rune, found bool) {
 	line = 1
 	for _, r := range string(data) {
@@ -123,7 +124,7 @@ func controlCharacter(data []byte) (line int, c rune, found bool) {
 		case r == '\n':
 			line++
 		case r == '\t' || r == '\r':
-		case r < 0x20 || (r >= 0x7f && r <= 0x9f):
+		case r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == 0x2028 || r == 0x2029:
 			return line, r, true
 		}
 	}

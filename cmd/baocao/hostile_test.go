@@ -1,0 +1,469 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// hostileCase is one hostile input to "baocao render": the bytes of the file, and either the
+// errors that refuse it (exit 3, nothing written beside it) or the warnings it is accepted with
+// (exit 0, the PDF written).
+type hostileCase struct {
+	name      string
+	input     func(t *testing.T) []byte
+	noConvert bool // render with --no-convert
+	accepted  bool // exit 0 and a PDF; otherwise exit 3 and only the input left in the folder
+	// want is every line printed to stderr before the summary, "FILE" standing for the input's path.
+	want []string
+	// pdfText, when set, are phrases the PDF's text must hold (read with pdftotext, when installed).
+	pdfText []string
+}
+
+// report returns an input function giving minimalReport with old replaced by new, as UTF-8.
+func report(old, new string) func(t *testing.T) []byte {
+	return func(t *testing.T) []byte { return []byte(edit(t, minimalReport, old, new)) }
+}
+
+// raw returns an input function giving exactly data.
+func raw(data []byte) func(t *testing.T) []byte {
+	return func(*testing.T) []byte { return data }
+}
+
+// encoded returns an input function giving minimalReport (NFC, as editors write it) encoded with
+// enc and preceded by prefix, such as a byte-order mark.
+func encoded(enc encoding.Encoding, prefix string) func(t *testing.T) []byte {
+	return func(t *testing.T) []byte {
+		out, err := enc.NewEncoder().Bytes([]byte(minimalReport))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return append([]byte(prefix), out...)
+	}
+}
+
+// windows1258 encodes s as Windows-1258 writes Vietnamese: a letter is its base, with a
+// circumflex, breve or horn the code page has precomposed (Â Ê Ô Ă Ơ Ư), followed by its tone as a
+// combining mark. (norm.NFD alone will not do: the code page has no combining circumflex, breve or
+// horn, so the encoder refuses "ộ" decomposed.)
+func windows1258(t *testing.T, s string) []byte {
+	t.Helper()
+	const tones = "\u0300\u0301\u0303\u0309\u0323"
+	var b strings.Builder
+	for _, r := range s {
+		var base, tone []rune
+		for _, c := range norm.NFD.String(string(r)) {
+			if strings.ContainsRune(tones, c) {
+				tone = append(tone, c)
+			} else {
+				base = append(base, c)
+			}
+		}
+		b.WriteString(norm.NFC.String(string(base)))
+		b.WriteString(string(tone))
+	}
+	out, err := charmap.Windows1258.NewEncoder().Bytes([]byte(b.String()))
+	if err != nil {
+		t.Fatalf("windows1258: %v", err)
+	}
+	return out
+}
+
+// models returns minimalReport with n models, one under the other.
+func models(n int) func(t *testing.T) []byte {
+	return func(t *testing.T) []byte {
+		model := "  - ten: Văn hóa công sở tại Văn phòng Sở\n    loai: van-hoa-cong-so\n    don_vi: Văn phòng Sở Tài chính\n"
+		return []byte(edit(t, minimalReport, model, strings.Repeat(model, n)))
+	}
+}
+
+// aliasBomb is minimalReport followed by a "billion laughs": nine levels of lists, each holding its
+// previous level nine times, which would expand to 9^9 strings.
+func aliasBomb() []byte {
+	var b strings.Builder
+	b.WriteString(minimalReport)
+	b.WriteString(`ghi_chu: &a0 ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]` + "\n")
+	for i := 1; i < 9; i++ {
+		ref := fmt.Sprintf("*a%d", i-1)
+		fmt.Fprintf(&b, "l%d: &a%d [%s]\n", i, i, strings.Repeat(ref+", ", 8)+ref)
+	}
+	return []byte(b.String())
+}
+
+// nested is minimalReport followed by n levels of mappings, each key on its own line, indented
+// under the one before.
+func nested(n int) []byte {
+	var b strings.Builder
+	b.WriteString(minimalReport)
+	b.WriteString("ghi_chu:\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "%sc%d:\n", strings.Repeat("  ", i), i)
+	}
+	return []byte(b.String())
+}
+
+// docxFile is the start of a Word document: a zip archive holding its content types.
+func docxFile(t *testing.T) []byte {
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	w, err := z.Create("[Content_Types].xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprint(w, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+
+		`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`+
+		`<Default Extension="xml" ContentType="application/xml"/></Types>`)
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// oleHeader is the first sector of an old Word .doc (an OLE compound file).
+func oleHeader() []byte {
+	b := make([]byte, 512)
+	copy(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+	copy(b[0x18:], "\x3E\x00\x03\x00\xFE\xFF\x09\x00\x06\x00")
+	for i := 0x4C; i < len(b); i++ {
+		b[i] = 0xFF
+	}
+	return b
+}
+
+// binaryNoise is 4 KiB of seeded random bytes, one in four a NUL, as in an executable or an image.
+func binaryNoise() []byte {
+	rng := rand.New(rand.NewPCG(5, 5))
+	b := make([]byte, 4096)
+	for i := range b {
+		if i%4 != 0 {
+			b[i] = byte(rng.UintN(256))
+		}
+	}
+	return b
+}
+
+// The messages shared by several cases.
+const (
+	controlFromWord = "có ký tự điều khiển không in được (U+%04X), thường do dán từ Word; hãy xóa hoặc gõ lại chữ đó"
+	notYAML         = "FILE: đây là %s, không phải tệp YAML"
+)
+
+var hostileInputs = []hostileCase{
+	// Characters that cannot be in a report.
+	{
+		name:  "vertical tab pasted in a name",
+		input: report("ten: Chi bộ Sở Tài chính", "ten: Chi bộ Sở\vTài chính"),
+		want:  []string{"FILE:3: " + fmt.Sprintf(controlFromWord, 0x0B)},
+	},
+	{
+		name:  "U+0001 in a name",
+		input: report("  ho_ten: Trần Văn Bình", "  ho_ten: Trần Văn\x01 Bình"),
+		want:  []string{"FILE:27: " + fmt.Sprintf(controlFromWord, 0x01)},
+	},
+	{
+		name:  "C1 control U+0090 in a value",
+		input: report("  - Lưu Chi bộ", "  - Lưu Chi b\u0090"),
+		want:  []string{"FILE:23: có ký tự điều khiển không in được (U+0090), thường do dán văn bản gõ bằng bảng mã TCVN3 có chữ hoa; hãy xóa hoặc gõ lại chữ đó"},
+	},
+	{
+		name:  "line separator U+2028 in a name",
+		input: report("  ho_ten: Trần Văn Bình", "  ho_ten: Trần Văn\u2028 Bình"),
+		want:  []string{"FILE:27: " + fmt.Sprintf(controlFromWord, 0x2028)},
+	},
+	{
+		name:  "emoji in a name",
+		input: report("ten: Chi bộ Sở Tài chính", "ten: Chi bộ Sở Tài chính 🎉"),
+		want:  []string{`FILE:3: co_quan.ten: có ký tự mà phông chữ không in được: "🎉" (U+1F389)`},
+	},
+	{
+		name:  "CJK characters in a name",
+		input: report("  ho_ten: Trần Văn Bình", "  ho_ten: Trần Văn Bình 陳文平"),
+		want:  []string{`FILE:27: ky.ho_ten: có ký tự mà phông chữ không in được: "陳" (U+9673), "文" (U+6587), "平" (U+5E73)`},
+	},
+	{
+		name:  "private-use character",
+		input: report("    don_vi: Văn phòng Sở Tài chính\nguong:", "    don_vi: Văn phòng Sở Tài chính\ue000\nguong:"),
+		want:  []string{`FILE:16: mo_hinh[1].don_vi: có ký tự mà phông chữ không in được: "\ue000" (U+E000)`},
+	},
+	// Limits.
+	{
+		name:  "value over 5000 characters",
+		input: report("  - Lưu Chi bộ", "  - Lưu Chi bộ "+strings.Repeat("ạ", 5000)),
+		want:  []string{"FILE:23: noi_nhan[2]: quá dài (5011 ký tự; tối đa 5000)"},
+	},
+	{
+		name:  "2001 models",
+		input: models(2001),
+		want:  []string{"FILE:14: mo_hinh: quá nhiều mục (2001; tối đa 2000)"},
+	},
+	{
+		name:  "YAML alias bomb",
+		input: raw(aliasBomb()),
+		want:  []string{"FILE:29: không dùng tham chiếu YAML (& và *); hãy viết đầy đủ giá trị"},
+	},
+	{
+		name:  "nesting deeper than 12 levels",
+		input: raw(nested(13)),
+		want:  []string{"FILE:41: lồng quá sâu (hơn 12 cấp)"}, // c12, the 13th level of keys
+	},
+	{
+		name: "file over 1 MiB",
+		input: func(t *testing.T) []byte {
+			return []byte(oversized(1<<20 + 1)(t))
+		},
+		want: []string{"FILE: tệp quá lớn: giới hạn là 1048576 byte (1 MiB); một báo cáo thường chỉ vài nghìn byte"},
+	},
+	// Files that are not text.
+	{
+		name:  "PDF renamed .yaml",
+		input: raw([]byte("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")),
+		want:  []string{fmt.Sprintf(notYAML, "một tệp PDF")},
+	},
+	{
+		name:  "PDF with no binary comment renamed .yaml",
+		input: raw([]byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")),
+		want:  []string{fmt.Sprintf(notYAML, "một tệp PDF")},
+	},
+	{
+		name:  "DOCX renamed .yaml",
+		input: docxFile,
+		want:  []string{fmt.Sprintf(notYAML, "một tệp nén (Word .docx, Excel .xlsx hoặc .zip)")},
+	},
+	{
+		name:  "old Word .doc renamed .yaml",
+		input: raw(oleHeader()),
+		want:  []string{fmt.Sprintf(notYAML, "một tệp Word hoặc Excel đời cũ (.doc, .xls)")},
+	},
+	{
+		name:  "random binary with NUL bytes",
+		input: raw(binaryNoise()),
+		want:  []string{fmt.Sprintf(notYAML, "một tệp UTF-16 không có dấu BOM hoặc một tệp nhị phân")},
+	},
+	{
+		name:  "UTF-16LE without BOM",
+		input: encoded(unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), ""),
+		want:  []string{fmt.Sprintf(notYAML, "một tệp UTF-16 không có dấu BOM hoặc một tệp nhị phân")},
+	},
+	{
+		name: "ASCII YAML in UTF-16LE without BOM",
+		input: func(t *testing.T) []byte {
+			out, err := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte("mau: dang-ky\nso: 5\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return out
+		},
+		want: []string{fmt.Sprintf(notYAML, "một tệp UTF-16 không có dấu BOM hoặc một tệp nhị phân")},
+	},
+	{
+		name:  "UTF-8 with one broken byte",
+		input: report("  ho_ten: Trần Văn Bình", "  ho_ten: Tr\xe2n Văn Bình"),
+		want:  []string{"FILE:27: tệp không phải văn bản UTF-8 hợp lệ: dòng này có byte hỏng; hãy lưu lại tệp với bảng mã UTF-8"},
+	},
+	// Legacy encodings refused under --no-convert.
+	{
+		name:      "TCVN3 name with --no-convert",
+		input:     report("  ho_ten: Trần Văn Bình", "  ho_ten: TrÇn V¨n B×nh"),
+		noConvert: true,
+		want:      []string{`FILE:27: ky.ho_ten: "TrÇn V¨n B×nh" có vẻ được gõ bằng bảng mã TCVN3 (ABC); hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6), hoặc bỏ --no-convert để chương trình tự chuyển`},
+	},
+	{
+		name:      "VNI name with --no-convert",
+		input:     report("  ho_ten: Trần Văn Bình", "  ho_ten: Traàn Vaên Bình"),
+		noConvert: true,
+		want:      []string{`FILE:27: ky.ho_ten: "Traàn Vaên Bình" có vẻ được gõ bằng bảng mã VNI; hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6), hoặc bỏ --no-convert để chương trình tự chuyển`},
+	},
+	{
+		name:      "TCVN3 cell name with --no-convert",
+		input:     report("ten: Chi bộ Sở Tài chính", "ten: Chi bé Së Tµi chÝnh"),
+		noConvert: true,
+		want:      []string{`FILE:3: co_quan.ten: "Chi bé Së Tµi chÝnh" có vẻ được gõ bằng bảng mã TCVN3 (ABC); hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6), hoặc bỏ --no-convert để chương trình tự chuyển`},
+	},
+	{
+		name:  "tab used for indentation",
+		input: report("  loai: chi-bo", "\tloai: chi-bo"),
+		want:  []string{"FILE:4: lỗi cú pháp YAML: dùng ký tự tab để thụt lề; hãy dùng dấu cách"},
+	},
+	{
+		name:  "empty file",
+		input: raw(nil),
+		want:  []string{"FILE:1: tệp trống"},
+	},
+	{
+		name:  "only comments",
+		input: raw([]byte("# Báo cáo đăng ký mô hình\n# (chưa viết)\n")),
+		want:  []string{"FILE:1: tệp trống"},
+	},
+	{
+		name:  "a list at the top",
+		input: raw([]byte("- mau: dang-ky\n- so: 5\n")),
+		want:  []string{`FILE:1: tệp phải gồm các khóa, mỗi dòng một khóa (ví dụ "mau: dang-ky")`},
+	},
+	// Accepted with a warning.
+	{
+		name:     "zero-width space in a name",
+		input:    report("ten: Chi bộ Sở Tài chính", "ten: Chi bộ Sở Tài\u200b chính"),
+		accepted: true,
+		want:     []string{"FILE:3: co_quan.ten: cảnh báo: đã bỏ ký tự vô hình (U+200B), thường có khi chép từ web hoặc Word"},
+		pdfText:  []string{"CHI BỘ SỞ TÀI CHÍNH"},
+	},
+	{
+		name:     "right-to-left override in a unit",
+		input:    report("    don_vi: Văn phòng Sở Tài chính\nguong:", "    don_vi: Văn phòng Sở \u202eTài chính\nguong:"),
+		accepted: true,
+		want:     []string{"FILE:16: mo_hinh[1].don_vi: cảnh báo: đã bỏ ký tự vô hình (U+202E), thường có khi chép từ web hoặc Word"},
+		pdfText:  []string{"Văn phòng Sở — Văn phòng Sở Tài chính."},
+	},
+	{
+		name:     "soft hyphen in a Unicode word",
+		input:    report("Phó Chánh Văn phòng\n    don_vi: Văn phòng Sở Tài chính", "Phó Chánh Văn phòng\n    don_vi: Phòng Kế to\u00adán"),
+		accepted: true,
+		want:     []string{"FILE:20: guong[1].don_vi: cảnh báo: đã bỏ ký tự vô hình (U+00AD), thường có khi chép từ web hoặc Word"},
+		pdfText:  []string{"Phó Chánh Văn phòng, Phòng Kế toán."},
+	},
+	{
+		name:     "soft hyphen in a Unicode word with Latin-1 letters only",
+		input:    report("Phó Chánh Văn phòng\n    don_vi: Văn phòng Sở Tài chính", "Phó Chánh Văn phòng\n    don_vi: Phòng Tài chí\u00adnh"),
+		accepted: true,
+		want:     []string{"FILE:20: guong[1].don_vi: cảnh báo: đã bỏ ký tự vô hình (U+00AD), thường có khi chép từ web hoặc Word"},
+		pdfText:  []string{"Phó Chánh Văn phòng, Phòng Tài chính."},
+	},
+	{
+		name:     "TCVN3 name",
+		input:    report("ten: Chi bộ Sở Tài chính", "ten: Chi bé Së Tµi chÝnh"),
+		accepted: true,
+		want:     []string{`FILE:3: co_quan.ten: cảnh báo: đã chuyển từ bảng mã TCVN3 (ABC) sang Unicode: "Chi bé Së Tµi chÝnh" thành "Chi bộ Sở Tài chính"`},
+		pdfText:  []string{"CHI BỘ SỞ TÀI CHÍNH"},
+	},
+	{
+		name:     "VNI name",
+		input:    report("ten: Chi bộ Sở Tài chính", "ten: Chi boä Sôû Taøi chính"),
+		accepted: true,
+		want:     []string{`FILE:3: co_quan.ten: cảnh báo: đã chuyển từ bảng mã VNI sang Unicode: "Chi boä Sôû Taøi chính" thành "Chi bộ Sở Tài chính"`},
+		pdfText:  []string{"CHI BỘ SỞ TÀI CHÍNH"},
+	},
+	// File encodings that are read without a word.
+	{
+		name:     "UTF-16LE with BOM",
+		input:    encoded(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), ""),
+		accepted: true,
+		pdfText:  []string{"CHI BỘ SỞ TÀI CHÍNH", "Nguyễn Thị Hoa"},
+	},
+	{
+		name:     "UTF-16BE with BOM",
+		input:    encoded(unicode.UTF16(unicode.BigEndian, unicode.UseBOM), ""),
+		accepted: true,
+		pdfText:  []string{"CHI BỘ SỞ TÀI CHÍNH", "Nguyễn Thị Hoa"},
+	},
+	{
+		name:     "UTF-8 with BOM",
+		input:    encoded(encoding.Nop, "\uFEFF"),
+		accepted: true,
+		pdfText:  []string{"CHI BỘ SỞ TÀI CHÍNH"},
+	},
+	{
+		name: "CRLF line ends",
+		input: func(*testing.T) []byte {
+			return []byte(strings.ReplaceAll(minimalReport, "\n", "\r\n"))
+		},
+		accepted: true,
+		pdfText:  []string{"Trần Văn Bình"},
+	},
+	{
+		name:     "whole file in Windows-1258",
+		input:    func(t *testing.T) []byte { return windows1258(t, minimalReport) },
+		accepted: true,
+		want:     []string{"FILE: cảnh báo: tệp lưu bằng bảng mã Windows-1258; đã chuyển sang Unicode"},
+		pdfText: []string{"CHI BỘ SỞ TÀI CHÍNH", "Nguyễn Thị Hoa, Phó Chánh Văn phòng, Văn phòng Sở Tài chính.",
+			"Văn hóa công sở tại Văn phòng Sở", "Trần Văn Bình", "Lưu Chi bộ"},
+	},
+}
+
+// TestRenderHostileInput renders each hostile input as "bao-cao.yaml": a refused one exits 3 with
+// exactly its error lines and the summary, and leaves the folder holding the input alone; an
+// accepted one exits 0 with exactly its warnings, and the folder holds the input and a whole PDF
+// whose text, when pdftotext is installed, holds the expected phrases.
+func TestRenderHostileInput(t *testing.T) {
+	for _, tc := range hostileInputs {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "bao-cao.yaml")
+			if err := os.WriteFile(in, tc.input(t), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "bao-cao.pdf")
+			args := []string{"render", in}
+			if tc.noConvert {
+				args = []string{"render", "--no-convert", in}
+			}
+			r := runMain(args...)
+
+			// Whatever the outcome, nothing is left that should not be: the input alone when
+			// refused, a whole PDF beside it when accepted.
+			if r.code == exitOK {
+				assertDirHolds(t, dir, "bao-cao.yaml", "bao-cao.pdf")
+				assertPDF(t, out)
+			} else {
+				assertDirHolds(t, dir, "bao-cao.yaml")
+			}
+
+			var failures []string
+			code, stdout, stderr := exitInvalid, "", lines(append(atFile(in, tc.want), invalidOneFile)...)
+			if tc.accepted {
+				code, stdout, stderr = exitOK, lines("đã tạo "+out), lines(atFile(in, tc.want)...)
+			}
+			if r.code != code {
+				failures = append(failures, fmt.Sprintf("exit code = %d, want %d", r.code, code))
+			}
+			if r.stdout != stdout {
+				failures = append(failures, fmt.Sprintf("stdout:\n%s\nwant:\n%s", r.stdout, stdout))
+			}
+			if r.stderr != stderr {
+				failures = append(failures, fmt.Sprintf("stderr:\n%s\nwant:\n%s", r.stderr, stderr))
+			}
+			if r.code == exitOK {
+				failures = append(failures, missingPDFText(t, out, tc.pdfText)...)
+			}
+			for _, f := range failures {
+				t.Error(f)
+			}
+		})
+	}
+}
+
+// missingPDFText returns a failure for each phrase that the text of the PDF at path, its runs of
+// white space made single spaces, does not hold. Without pdftotext it only logs that it cannot tell.
+func missingPDFText(t *testing.T, path string, phrases []string) []string {
+	t.Helper()
+	if len(phrases) == 0 {
+		return nil
+	}
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Log("pdftotext is not installed: the PDF's text is not checked")
+		return nil
+	}
+	text, err := exec.Command(tool, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		return []string{fmt.Sprintf("pdftotext %s: %v", path, err)}
+	}
+	flat := strings.Join(strings.Fields(string(text)), " ")
+	var failures []string
+	for _, p := range phrases {
+		if !strings.Contains(flat, p) {
+			failures = append(failures, fmt.Sprintf("the PDF's text lacks %q:\n%s", p, flat))
+		}
+	}
+	return failures
+}
