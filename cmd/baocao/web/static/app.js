@@ -159,6 +159,13 @@ async function openFile(file) {
   showProblems(data);
 }
 
+// A field being corrected loses its error.
+form.addEventListener("input", (e) => {
+  const next = e.target.nextElementSibling;
+  if (next && next.classList.contains("loi")) next.remove();
+  e.target.removeAttribute("aria-invalid");
+});
+
 document.addEventListener("DOMContentLoaded", async () => {
   kinds = await (await fetch("/api/loai")).json();
   document.querySelectorAll("[data-them]").forEach((b) => b.addEventListener("click", () => addRow(b.dataset.them)));
