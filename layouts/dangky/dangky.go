@@ -197,7 +197,6 @@ func checkAuthority(ky *input.Object, rep *Report) {
 func Build(rep *Report) *render.Document {
 	subject := "kết quả đăng ký " + kh46.Subject + ", giai đoạn " + rep.Phase
 	basis := rep.Basis
-	number := "Số " + input.Number(rep.Number) + "-" + rep.Code
 
 	var body render.Blocks
 	body = append(body, render.Paragraph{Text: fmt.Sprintf(
@@ -234,21 +233,11 @@ func Build(rep *Report) *render.Document {
 			Lang:   "vi",
 			Date:   rep.Date.ISO(),
 		},
-		Header: render.Header{
-			ParentOrg: input.Upper(rep.ParentOrg),
-			Org:       input.Upper(rep.Org),
-			Number:    number,
-			PlaceDate: rep.Place + ", " + rep.Date.Long(),
-		},
+		Header:     input.Header(rep.ParentOrg, rep.Org, rep.Number, rep.Code, rep.Place, rep.Date),
 		Title:      render.Title{Kind: "BÁO CÁO", Subject: subject},
 		Body:       body,
 		Recipients: rep.Recipients,
-		Signer: render.Signer{
-			Authority: rep.Signer.Authority,
-			Position:  rep.Signer.Position,
-			Name:      rep.Signer.Name,
-			Signed:    rep.Signer.Signed,
-		},
+		Signer:     rep.Signer.Rendered(),
 	}
 }
 

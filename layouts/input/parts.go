@@ -3,6 +3,8 @@ package input
 import (
 	"regexp"
 	"strings"
+
+	"baocao/render"
 )
 
 // Signer is the "ky" key of every document: who signs, and in what capacity.
@@ -104,4 +106,20 @@ func ReadPhase(o *Object, key, def string) string {
 		return def
 	}
 	return p
+}
+
+// Header is the header every document prints: the superior and the issuing body in capitals, the
+// number ("Số 05-BC/CB", a gap while not issued) and the place and date line.
+func Header(parentOrg, org string, number int, code, place string, date Date) render.Header {
+	return render.Header{
+		ParentOrg: Upper(parentOrg),
+		Org:       Upper(org),
+		Number:    "Số " + Number(number) + "-" + code,
+		PlaceDate: place + ", " + date.Long(),
+	}
+}
+
+// Rendered is the signer as the document prints it.
+func (s Signer) Rendered() render.Signer {
+	return render.Signer{Authority: s.Authority, Position: s.Position, Name: s.Name, Signed: s.Signed}
 }

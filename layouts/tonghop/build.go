@@ -15,7 +15,6 @@ import (
 // and the lists of models and exemplars as appendices 1 and 2.
 func Build(rep *Report) *render.Document {
 	st := rep.Count()
-	number := "Số " + input.Number(rep.Number) + "-" + rep.Code
 	subject := "tổng hợp kết quả đăng ký " + kh46.Subject + ", giai đoạn " + rep.Phase
 
 	var body render.Blocks
@@ -69,16 +68,11 @@ func Build(rep *Report) *render.Document {
 	attached := fmt.Sprintf("(Kèm theo Báo cáo số %s-%s, %s của %s)", input.Number(rep.Number), rep.Code, rep.Date.Long(), rep.OrgFull)
 	return &render.Document{
 		Meta: render.Meta{Title: "Báo cáo " + subject, Author: rep.OrgFull, Lang: "vi", Date: rep.Date.ISO()},
-		Header: render.Header{
-			ParentOrg: input.Upper(rep.ParentOrg),
-			Org:       input.Upper(rep.Org),
-			Number:    number,
-			PlaceDate: rep.Place + ", " + rep.Date.Long(),
-		},
+		Header:     input.Header(rep.ParentOrg, rep.Org, rep.Number, rep.Code, rep.Place, rep.Date),
 		Title:      render.Title{Kind: "BÁO CÁO", Subject: subject},
 		Body:       body,
 		Recipients: rep.Recipients,
-		Signer:     render.Signer{Authority: rep.Signer.Authority, Position: rep.Signer.Position, Name: rep.Signer.Name, Signed: rep.Signer.Signed},
+		Signer:     rep.Signer.Rendered(),
 		Appendices: []render.Appendix{
 			{Label: "Phụ lục 1", Title: "DANH SÁCH MÔ HÌNH TẬP THỂ ĐĂNG KÝ XÂY DỰNG, NHÂN RỘNG, GIAI ĐOẠN " + rep.Phase, Subtitle: attached, Landscape: true, Body: render.Blocks{modelTable(st)}},
 			{Label: "Phụ lục 2", Title: "DANH SÁCH GƯƠNG CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN ĐĂNG KÝ, GIAI ĐOẠN " + rep.Phase, Subtitle: attached, Landscape: true, Body: render.Blocks{exemplarTable(st)}},
