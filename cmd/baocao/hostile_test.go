@@ -203,6 +203,16 @@ var hostileInputs = []hostileCase{
 		want:  []string{"FILE:23: noi_nhan[2]: quá dài (5011 ký tự; tối đa 5000)"},
 	},
 	{
+		name:  "signer's name too long for the signature block",
+		input: report("  ho_ten: Trần Văn Bình", "  ho_ten: Trần Văn Bình"+strings.Repeat(" Bình", 30)),
+		want:  []string{"FILE:27: ky.ho_ten: quá dài (163 ký tự; tối đa 150 ở chỗ này của văn bản)"},
+	},
+	{
+		name:  "thirteen recipients",
+		input: report("  - Lưu Chi bộ", "  - Lưu Chi bộ"+strings.Repeat("\n  - Các chi bộ trực thuộc", 11)),
+		want:  []string{"FILE:22: noi_nhan: quá nhiều nơi nhận (13; tối đa 12): khối \"Nơi nhận\" phải nằm gọn một trang cùng chữ ký"},
+	},
+	{
 		name:  "2001 models",
 		input: models(2001),
 		want:  []string{"FILE:14: mo_hinh: quá nhiều mục (2001; tối đa 2000)"},

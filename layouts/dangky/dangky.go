@@ -165,6 +165,8 @@ func readOrg(org *input.Object, rep *Report) {
 	org.Known(orgKeys...)
 	rep.ParentOrg = org.StringOr("cap_tren", kh46.ParentOrg)
 	rep.Org = org.String("ten", true)
+	org.Limit("cap_tren", rep.ParentOrg, input.MaxLineRunes)
+	org.Limit("ten", rep.Org, input.MaxLineRunes)
 	rep.CellType = CellType(org.Enum("loai", true, string(ChiBo), string(DangBo)))
 	rep.Sector = kh46.Sector(org.Enum("khoi", true, kh46.Sectors...))
 	if rep.Org != "" && rep.CellType != "" && !strings.HasPrefix(strings.ToLower(rep.Org), strings.ToLower(rep.CellType.Word())) {

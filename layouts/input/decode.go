@@ -17,6 +17,11 @@ const (
 	MaxValueRunes = 5000 // characters in one value
 	MaxItems      = 2000 // items in one list
 	MaxDepth      = 12   // levels of nesting
+	// MaxLineRunes bounds the values printed in the header and the closing band (names, the
+	// signer, each recipient), which must fit on page 1 and beside the signature.
+	MaxLineRunes = 150
+	// MaxRecipients bounds the lines under "Nơi nhận:".
+	MaxRecipients = 12
 )
 
 // decodeFile turns a file's bytes into UTF-8 text: UTF-8 with or without a byte-order mark,

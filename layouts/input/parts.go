@@ -42,6 +42,9 @@ func ReadSigner(parent *Object, defAuthority, defPosition string) (Signer, *Obje
 	}
 	s.Position = Upper(o.StringDefault("chuc_vu", defPosition))
 	s.Name = o.String("ho_ten", true)
+	o.Limit("quyen", s.Authority, MaxLineRunes)
+	o.Limit("chuc_vu", s.Position, MaxLineRunes)
+	o.Limit("ho_ten", s.Name, MaxLineRunes)
 	s.Signed = o.Bool("da_ky")
 	return s, o
 }
@@ -49,9 +52,12 @@ func ReadSigner(parent *Object, defAuthority, defPosition string) (Signer, *Obje
 // ReadRecipients reads "noi_nhan" under parent, or takes def when it is absent, and punctuates the
 // lines as printed: "- " before each, ";" after each but the last, "." after the last.
 func ReadRecipients(parent *Object, def []string) []string {
-	list, present := parent.Strings("noi_nhan")
+	list, present := parent.Lines("noi_nhan", MaxLineRunes)
 	if !present {
 		list = def
+	}
+	if len(list) > MaxRecipients {
+		parent.Errorf("noi_nhan", "quá nhiều nơi nhận (%d; tối đa %d): khối \"Nơi nhận\" phải nằm gọn một trang cùng chữ ký", len(list), MaxRecipients)
 	}
 	out := make([]string, len(list))
 	for i, r := range list {

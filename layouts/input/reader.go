@@ -371,6 +371,14 @@ func (o *Object) StringOr(key, def string) string {
 	return o.String(key, false)
 }
 
+// Limit reports a value of key longer than max characters: one that the layout prints in a place
+// of bounded size. (A value over MaxValueRunes has been reported already.)
+func (o *Object) Limit(key, value string, max int) {
+	if n := utf8.RuneCountInString(value); n > max && n <= MaxValueRunes {
+		o.Errorf(key, "quá dài (%d ký tự; tối đa %d ở chỗ này của văn bản)", n, max)
+	}
+}
+
 // StringDefault returns the key's text, or def when the key is absent. Unlike StringOr, an
 // explicitly empty value is an error (and gives def).
 func (o *Object) StringDefault(key, def string) string {
@@ -514,6 +522,12 @@ func (o *Object) List(key string) []*Object {
 
 // Strings returns the texts of the list under key, and whether the key was present.
 func (o *Object) Strings(key string) ([]string, bool) {
+	return o.Lines(key, MaxValueRunes)
+}
+
+// Lines is Strings for lines printed in a place of bounded size: each item has at most max
+// characters.
+func (o *Object) Lines(key string, max int) ([]string, bool) {
 	items, present := o.sequence(key)
 	var out []string
 	for i, item := range items {
@@ -527,7 +541,11 @@ func (o *Object) Strings(key string) ([]string, bool) {
 			o.r.Add(item.Line, path, false, "không được để trống")
 			continue
 		}
-		out = append(out, o.r.clean(item.Line, path, s))
+		s = o.r.clean(item.Line, path, s)
+		if n := utf8.RuneCountInString(s); n > max && n <= MaxValueRunes {
+			o.r.Add(item.Line, path, false, "quá dài (%d ký tự; tối đa %d ở chỗ này của văn bản)", n, max)
+		}
+		out = append(out, s)
 	}
 	return out, present
 }

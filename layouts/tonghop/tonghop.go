@@ -67,6 +67,9 @@ func Read(top *input.Object, dir string) *Report {
 		rep.ParentOrg = org.StringOr("cap_tren", kh46.ParentOrg)
 		rep.Org = org.StringDefault("ten", defaultBoard)
 		rep.OrgFull = org.StringDefault("ten_day_du", rep.Org)
+		org.Limit("cap_tren", rep.ParentOrg, input.MaxLineRunes)
+		org.Limit("ten", rep.Org, input.MaxLineRunes)
+		org.Limit("ten_day_du", rep.OrgFull, input.MaxLineRunes)
 	}
 	rep.Number, _ = top.Int("so")
 	rep.Code = top.StringDefault("ky_hieu", defaultCode)
