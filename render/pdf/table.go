@@ -48,18 +48,22 @@ func (p *page) table(t render.Table) []item {
 	for i := range centred {
 		centred[i] = center
 	}
-	header := p.tableRow(tableBold13, widths, titles, centred)
+	header := p.tableRow(tableBold13, widths, titles, centred, 0)[0]
 	header.keep = true
 	items := []item{header}
+	// A row taller than a page, under the repeated header, is cut into parts that each fit.
+	fits := int((p.pageHeight() - render.MarginTop - render.MarginBottom - header.height) / render.PtToMM(render.LineTable))
 	for _, row := range t.Rows {
-		r := p.tableRow(table13, widths, row, aligns)
-		r.header = &header
-		items = append(items, r)
+		for _, r := range p.tableRow(table13, widths, row, aligns, fits-1) {
+			r.header = &header
+			items = append(items, r)
+		}
 	}
 	if t.Total != nil {
-		r := p.tableRow(tableBold13, widths, t.Total, aligns)
-		r.header = &header
-		items = append(items, r)
+		for _, r := range p.tableRow(tableBold13, widths, t.Total, aligns, fits-1) {
+			r.header = &header
+			items = append(items, r)
+		}
 	}
 	items[len(items)-1].after = render.PtToMM(render.SpaceAfterBody)
 	return items
@@ -67,8 +71,8 @@ func (p *page) table(t render.Table) []item {
 
 // tableRow lays out one row: each cell's text wrapped to its column less the padding, the row as
 // tall as its tallest cell plus one border's width (as LibreOffice sets bordered rows), every
-// cell bordered.
-func (p *page) tableRow(s style, widths []float64, cells []string, aligns []align) item {
+// cell bordered. A row of more than most lines (0: no limit) comes in parts of most lines.
+func (p *page) tableRow(s style, widths []float64, cells []string, aligns []align, most int) []item {
 	lineH := render.PtToMM(render.LineTable)
 	wrapped := make([][]string, len(widths))
 	rows := 1
@@ -80,19 +84,27 @@ func (p *page) tableRow(s style, widths []float64, cells []string, aligns []alig
 		wrapped[i] = p.wrap(s, text, widths[i]-2*render.CellPadding, 0)
 		rows = max(rows, len(wrapped[i]))
 	}
+	if most <= 0 {
+		most = rows
+	}
 	border := render.PtToMM(render.BorderWidthPt)
-	height := float64(rows)*lineH + border
-	return item{height: height, draw: func(top float64) {
-		p.f.SetLineWidth(render.PtToMM(render.BorderWidthPt))
-		x := render.MarginLeft
-		for i, w := range widths {
-			p.f.Rect(x, top, w, height, "D")
-			for j, l := range wrapped[i] {
-				p.text(s, x+render.CellPadding, top+border/2+float64(j)*lineH, w-2*render.CellPadding, render.LineTable, l, aligns[i])
+	var parts []item
+	for from := 0; from < rows; from += most {
+		to := min(from+most, rows)
+		height := float64(to-from)*lineH + border
+		parts = append(parts, item{height: height, draw: func(top float64) {
+			p.f.SetLineWidth(render.PtToMM(render.BorderWidthPt))
+			x := render.MarginLeft
+			for i, w := range widths {
+				p.f.Rect(x, top, w, height, "D")
+				for j := from; j < min(to, len(wrapped[i])); j++ {
+					p.text(s, x+render.CellPadding, top+border/2+float64(j-from)*lineH, w-2*render.CellPadding, render.LineTable, wrapped[i][j], aligns[i])
+				}
+				x += w
 			}
-			x += w
-		}
-	}}
+		}})
+	}
+	return parts
 }
 
 // appendix lays out an appendix from a new page of its own orientation: its label, title and

@@ -14,7 +14,8 @@ import (
 )
 
 // Document builds a valid Document from data: fields and blocks are cut at 0x00 bytes, and a
-// block's first byte chooses its kind (heading, paragraph, item, table, appendix).
+// block's first byte chooses its kind (heading, paragraph, item, table, appendix) and is not part
+// of its text.
 func Document(data []byte) *render.Document {
 	parts := strings.Split(string(data), "\x00")
 	next := func() string {
@@ -34,11 +35,12 @@ func Document(data []byte) *render.Document {
 	d.Recipients = strings.Split(next(), "\n")
 	var appendix *render.Appendix
 	for len(parts) > 0 {
-		text := next()
+		raw := parts[0]
 		kind := byte(0)
-		if text != "" {
-			kind = text[0] % 5
+		if raw != "" {
+			kind, parts[0] = raw[0]%5, raw[1:]
 		}
+		text := next()
 		var b render.Block
 		switch kind {
 		case 0:
@@ -49,9 +51,13 @@ func Document(data []byte) *render.Document {
 			b = render.Item{Label: "(1):", Text: text}
 		case 3:
 			cells := strings.Fields(text)
-			t := render.Table{Columns: []render.Column{{Title: "STT", Width: 1, Align: render.AlignCenter}, {Title: text, Width: 5}, {Title: "Số", Width: 2, Align: render.AlignRight}}}
+			title, _, _ := strings.Cut(text, " ")
+			t := render.Table{Columns: []render.Column{{Title: "STT", Width: 1, Align: render.AlignCenter}, {Title: title, Width: 5}, {Title: "Số", Width: 2, Align: render.AlignRight}}}
 			for i, c := range cells {
 				t.Rows = append(t.Rows, []string{c, strings.Repeat(c+" ", i%7), c})
+			}
+			if len(text) > 1000 {
+				t.Rows = append(t.Rows, []string{"1", text, "1"}) // a row taller than a page
 			}
 			if len(cells)%2 == 1 {
 				t.Total = []string{"", "Tổng cộng", text}
@@ -101,6 +107,8 @@ var Seeds = []string{
 	"Báo cáo\x00Chi bộ\x00ĐẢNG UỶ KHỐI\x00CHI BỘ SỞ TÀI CHÍNH\x00Số 05-BC/CB\x00Yên Bái, ngày 12 tháng 4 năm 2021\x00BÁO CÁO\x00kết quả đăng ký\x00T/M BAN CHI ỦY\x00BÍ THƯ\x00Trần Văn Bình\x00- Ban Tuyên giáo ĐUK;\n- Lưu Chi bộ.\x00\x011. Về xây dựng\x00\x02Nội dung đoạn văn dài dài dài dài dài dài dài dài dài dài dài dài dài dài dài dài.",
 	"<w:p>&amp;\"'{{ho_ten}}\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\n\n\n\x00\x03a b c d e f g h i j k l m n o p\x00\x04Phụ lục\x00\x03x y z",
 	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02" + string(bytes2000()),
+	// A table whose cells are taller than a page.
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03" + strings.Repeat("Phòng Hành chính tư pháp ", 400),
 }
 
 func bytes2000() []byte {
