@@ -117,6 +117,14 @@ func TestFormInABrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
+	// The preview shows the PDF in the page.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("xem")), chromedp.WaitVisible(chromedp.ID("khung"))); err != nil {
+		t.Fatalf("preview: %v", err)
+	}
+	src, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.ID("khung"), "src"))
+	if err != nil || !strings.HasPrefix(src.Value, "blob:") {
+		t.Errorf("the preview frame shows %q (%v), want the PDF as a blob", src.Value, err)
+	}
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("tai-pdf"))); err != nil {
 		t.Fatalf("browser: %v", err)
 	}
