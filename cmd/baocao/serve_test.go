@@ -25,7 +25,9 @@ func TestServeUntilInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var stdout syncBuffer
 	done := make(chan exitCode, 1)
-	go func() { done <- run(ctx, []string{"serve", "--open=false", "--addr", "127.0.0.1:0"}, &stdout, io.Discard) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "--open=false", "--addr", "127.0.0.1:0"}, &stdout, io.Discard)
+	}()
 
 	var url string
 	for deadline := time.Now().Add(5 * time.Second); url == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {

@@ -67,7 +67,7 @@ func Build(rep *Report) *render.Document {
 
 	attached := fmt.Sprintf("(Kèm theo Báo cáo số %s-%s, %s của %s)", input.Number(rep.Number), rep.Code, rep.Date.Long(), rep.OrgFull)
 	return &render.Document{
-		Meta: render.Meta{Title: "Báo cáo " + subject, Author: rep.OrgFull, Lang: "vi", Date: rep.Date.ISO()},
+		Meta:       render.Meta{Title: "Báo cáo " + subject, Author: rep.OrgFull, Lang: "vi", Date: rep.Date.ISO()},
 		Header:     input.Header(rep.ParentOrg, rep.Org, rep.Number, rep.Code, rep.Place, rep.Date),
 		Title:      render.Title{Kind: "BÁO CÁO", Subject: subject},
 		Body:       body,
