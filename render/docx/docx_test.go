@@ -316,3 +316,44 @@ func BenchmarkRenderDOCX(b *testing.B) {
 		}
 	}
 }
+
+// TestAppendixSections: each appendix is a section of its own, numbered from 1, in landscape when
+// it asks, after the main part, even in a template that holds a section break of its own.
+func TestAppendixSections(t *testing.T) {
+	parts := exportBase(t)
+	early := `<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr></w:p>`
+	tpl, err := ReadTemplate(repack(t, parts, func(doc string) string {
+		return strings.Replace(doc, "<w:body>", "<w:body>"+early, 1)
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := testDocument()
+	d.Appendices = []render.Appendix{
+		{Label: "Phụ lục 1", Title: "DANH SÁCH", Subtitle: "(Kèm theo)", Landscape: true, Body: render.Blocks{render.Table{
+			Columns: []render.Column{{Title: "STT", Width: 1}, {Title: "Tên", Width: 4}},
+			Rows:    [][]string{{"1", "Mô hình"}},
+			Total:   []string{"", "Tổng cộng: 1"},
+		}}},
+		{Label: "Phụ lục 2", Title: "DANH SÁCH 2", Subtitle: "(Kèm theo)", Body: render.Blocks{render.Paragraph{Text: "Không có."}}},
+	}
+	doc := renderParts(t, Renderer{Template: tpl}, d)[documentPart]
+	if !strings.Contains(doc, early) {
+		t.Error("the template's own section break was changed")
+	}
+	if n := strings.Count(doc, "<w:sectPr"); n != 4 {
+		t.Errorf("%d sections, want 4: the template's, the main part, two appendices", n)
+	}
+	if n := strings.Count(doc, `<w:pgNumType w:start="1"/>`); n != 2 {
+		t.Errorf("%d sections number from 1, want the two appendices", n)
+	}
+	if n := strings.Count(doc, `w:orient="landscape"`); n != 1 {
+		t.Errorf("%d landscape sections, want 1", n)
+	}
+	if !strings.HasSuffix(strings.TrimSpace(doc), "</w:sectPr></w:body></w:document>") && !strings.Contains(doc, "</w:sectPr></w:body>") {
+		t.Error("the document does not end with the last appendix's section")
+	}
+	if !strings.Contains(doc, "<w:tblHeader/>") || !strings.Contains(doc, "Tổng cộng: 1") {
+		t.Error("the appendix's table has no repeated header row or no total")
+	}
+}

@@ -340,20 +340,33 @@ func jcOf(a render.Align) string {
 }
 
 var (
-	finalSectionRE = regexp.MustCompile(`(?s)<w:sectPr[ >].*</w:sectPr>\s*</w:body>`)
-	pageSizeRE     = regexp.MustCompile(`<w:pgSz [^>]*/>`)
-	pageMarginRE   = regexp.MustCompile(`<w:pgMar [^>]*/>`)
+	pageSizeRE   = regexp.MustCompile(`<w:pgSz [^>]*/>`)
+	pageMarginRE = regexp.MustCompile(`<w:pgMar [^>]*/>`)
 )
+
+// finalSection finds the body's own section properties, the last <w:sectPr> before </w:body>
+// (a template edited in Word may hold section breaks before it), through </w:body>.
+func finalSection(content string) (start, end int, ok bool) {
+	bodyEnd := strings.LastIndex(content, "</w:body>")
+	if bodyEnd < 0 {
+		return 0, 0, false
+	}
+	start = strings.LastIndex(content[:bodyEnd], "<w:sectPr")
+	if start < 0 || strings.TrimSpace(content[strings.LastIndex(content[:bodyEnd], "</w:sectPr>")+len("</w:sectPr>"):bodyEnd]) != "" {
+		return 0, 0, false
+	}
+	return start, bodyEnd + len("</w:body>"), true
+}
 
 // appendicesEdit puts the appendices after the main part, each a section of its own: the main
 // part's section properties move into a paragraph that ends it, and each appendix gets a copy of
 // them that starts its page numbers at 1, in landscape where it asks.
 func appendicesEdit(content string, appendices []render.Appendix) (edit, error) {
-	loc := finalSectionRE.FindStringIndex(content)
-	if loc == nil {
+	start, end, ok := finalSection(content)
+	if !ok {
 		return edit{}, &TemplateError{"…", "mẫu không có thuộc tính trang (w:sectPr) ở cuối"}
 	}
-	main := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(content[loc[0]:loc[1]]), "</w:body>"))
+	main := strings.TrimSpace(strings.TrimSuffix(content[start:end], "</w:body>"))
 	var b strings.Builder
 	sectionBreak := func(sect string) {
 		fmt.Fprintf(&b, `<w:p><w:pPr><w:pStyle w:val="%s"/>%s</w:pPr></w:p>`, styleEnd, sect)
@@ -379,7 +392,7 @@ func appendicesEdit(content string, appendices []render.Appendix) (edit, error) 
 			fmt.Fprintf(&b, `<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p>%s</w:body>`, styleEnd, sect)
 		}
 	}
-	return edit{loc[0], loc[1], b.String()}, nil
+	return edit{start, end, b.String()}, nil
 }
 
 // appendixSection derives an appendix's section properties from the main part's.
