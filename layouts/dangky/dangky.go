@@ -174,23 +174,28 @@ func readOrg(org *input.Object, rep *Report) {
 	}
 }
 
-// oldToneMarks puts the tone of "uy" on the y, as in "ỦY", for comparing spellings: KH 46 writes
-// both "UỶ" and "ỦY", and both are correct.
-var oldToneMarks = strings.NewReplacer("UỶ", "ỦY", "UÝ", "ÚY", "UỲ", "ÙY", "UỸ", "ŨY", "UỴ", "ỤY")
-
-// checkAuthority warns of a signing line that does not fit the cell.
+// checkAuthority warns of a signing line that does not fit the cell. Spellings compare as
+// input.NameKey does: "UỶ" and "ỦY", and the spacing, do not matter.
 func checkAuthority(ky *input.Object, rep *Report) {
 	written := rep.Signer.Authority
-	a := oldToneMarks.Replace(strings.Join(strings.Fields(written), " "))
 	if rep.CellType == "" {
 		return
 	}
+	a := input.NameKey(written)
+	is := func(forms ...string) bool {
+		for _, f := range forms {
+			if a == input.NameKey(f) {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
-	case strings.HasPrefix(a, "K/T"):
+	case strings.HasPrefix(a, "k/t"):
 		ky.Warnf("quyen", "%q: K/T dành cho cơ quan do một người đứng đầu (như một ban); cấp ủy ký tập thể, viết %q", written, rep.CellType.DefaultAuthority())
-	case rep.CellType == DangBo && (a == "T/M BAN CHI ỦY" || a == "T/M CHI BỘ"):
+	case rep.CellType == DangBo && is("T/M BAN CHI ỦY", "T/M CHI BỘ"):
 		ky.Warnf("quyen", "%q không hợp với một đảng bộ; viết %q hoặc \"T/M BAN THƯỜNG VỤ\"", written, rep.CellType.DefaultAuthority())
-	case rep.CellType == ChiBo && (a == "T/M ĐẢNG ỦY" || a == "T/M BAN THƯỜNG VỤ"):
+	case rep.CellType == ChiBo && is("T/M ĐẢNG ỦY", "T/M BAN THƯỜNG VỤ"):
 		ky.Warnf("quyen", "%q không hợp với một chi bộ; viết %q hoặc \"T/M CHI BỘ\"", written, rep.CellType.DefaultAuthority())
 	}
 }

@@ -188,6 +188,24 @@ func toneCount(word string) int {
 	return n
 }
 
+// NameKey compares names as people write them: case, spacing and the place of the tone mark
+// ("Hoà" or "Hòa", "UỶ" or "ỦY", both correct) do not matter; letters and tones do.
+func NameKey(name string) string {
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		var letters, tones strings.Builder
+		for _, r := range norm.NFD.String(w) {
+			if strings.ContainsRune(toneMarks, r) {
+				tones.WriteRune(r)
+			} else {
+				letters.WriteRune(r)
+			}
+		}
+		words = append(words, norm.NFC.String(letters.String())+tones.String())
+	}
+	return strings.Join(words, " ")
+}
+
 // plausible reports whether decoded text reads as Vietnamese: no word carries two tone marks, and
 // every word is in small letters, capitalised or in capitals ("TỔi" is what Unicode "Tài" gives
 // when read as TCVN3).

@@ -239,3 +239,22 @@ func TestLegacyTwins(t *testing.T) {
 		}
 	}
 }
+
+func TestNameKey(t *testing.T) {
+	same := [][2]string{
+		{"Chi bộ Hoà Bình", "chi bộ  hòa bình"},
+		{"ĐẢNG UỶ KHỐI", "Đảng ủy Khối"},
+		{"Chi bộ Thuỷ lợi", "Chi bộ Thủy lợi"},
+	}
+	for _, p := range same {
+		if NameKey(p[0]) != NameKey(p[1]) {
+			t.Errorf("%q and %q should match", p[0], p[1])
+		}
+	}
+	different := [][2]string{{"Chi bộ Hòa", "Chi bộ Hoa"}, {"Sở Tư pháp", "Sở Tư pháp 2"}, {"Bà", "Bá"}}
+	for _, p := range different {
+		if NameKey(p[0]) == NameKey(p[1]) {
+			t.Errorf("%q and %q should not match", p[0], p[1])
+		}
+	}
+}

@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"baocao/layouts/cells"
 	"baocao/layouts/input"
 	"baocao/layouts/kh46"
@@ -99,7 +97,7 @@ func Read(top *input.Object, dir string) *Report {
 	}
 	seenDue := map[string]int{}
 	for i, name := range due {
-		key := NameKey(name)
+		key := input.NameKey(name)
 		if prev, ok := seenDue[key]; ok {
 			top.Warnf("phai_bao_cao", "%q có hai lần trong danh sách (mục %d và %d)", name, prev, i+1)
 			continue
@@ -129,7 +127,7 @@ func Read(top *input.Object, dir string) *Report {
 			}
 			continue
 		}
-		key := NameKey(c.Report.Org)
+		key := input.NameKey(c.Report.Org)
 		if first, ok := seen[key]; ok {
 			top.Warnf("nguon", "%s có hai báo cáo: %s và %s; dùng báo cáo thứ nhất", c.Report.Org, first, c.Source())
 			continue
@@ -141,27 +139,6 @@ func Read(top *input.Object, dir string) *Report {
 		rep.Cells = append(rep.Cells, c)
 	}
 	return rep
-}
-
-// toneMarks are the five Vietnamese tone marks as combining characters.
-const toneMarks = "\u0300\u0301\u0303\u0309\u0323"
-
-// NameKey compares cell names as people write them: case, spacing and the place of the tone mark
-// ("Hoà" or "Hòa", "UỶ" or "ỦY") do not matter; letters and tones do.
-func NameKey(name string) string {
-	var words []string
-	for _, w := range strings.Fields(strings.ToLower(name)) {
-		var letters, tones strings.Builder
-		for _, r := range norm.NFD.String(w) {
-			if strings.ContainsRune(toneMarks, r) {
-				tones.WriteRune(r)
-			} else {
-				letters.WriteRune(r)
-			}
-		}
-		words = append(words, norm.NFC.String(letters.String())+tones.String())
-	}
-	return strings.Join(words, " ")
 }
 
 // Status is what the consolidated report counts, computed from the cells' reports.
@@ -181,11 +158,11 @@ func (rep *Report) Count() Status {
 	st := Status{ByKind: map[string]int{}}
 	byKey := map[string]cells.Cell{}
 	for _, c := range rep.Cells {
-		byKey[NameKey(c.Report.Org)] = c
+		byKey[input.NameKey(c.Report.Org)] = c
 	}
 	due := map[string]bool{}
 	for _, name := range rep.Due {
-		key := NameKey(name)
+		key := input.NameKey(name)
 		due[key] = true
 		if c, ok := byKey[key]; ok {
 			st.Reported = append(st.Reported, c)
@@ -194,7 +171,7 @@ func (rep *Report) Count() Status {
 		}
 	}
 	for _, c := range rep.Cells {
-		if !due[NameKey(c.Report.Org)] {
+		if !due[input.NameKey(c.Report.Org)] {
 			st.Extra = append(st.Extra, c)
 		}
 	}

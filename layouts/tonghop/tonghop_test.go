@@ -11,7 +11,6 @@ import (
 	"baocao/layouts"
 	"baocao/layouts/input"
 	"baocao/layouts/kh46"
-	"baocao/layouts/tonghop"
 	"baocao/render"
 )
 
@@ -222,24 +221,5 @@ func TestSourceErrorsStopTheReport(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems:\n%q\nwant\n%q", got, want)
-	}
-}
-
-func TestNameKey(t *testing.T) {
-	same := [][2]string{
-		{"Chi bộ Hoà Bình", "chi bộ  hòa bình"},
-		{"ĐẢNG UỶ KHỐI", "Đảng ủy Khối"},
-		{"Chi bộ Thuỷ lợi", "Chi bộ Thủy lợi"},
-	}
-	for _, p := range same {
-		if tonghop.NameKey(p[0]) != tonghop.NameKey(p[1]) {
-			t.Errorf("%q and %q should match", p[0], p[1])
-		}
-	}
-	different := [][2]string{{"Chi bộ Hòa", "Chi bộ Hoa"}, {"Sở Tư pháp", "Sở Tư pháp 2"}, {"Bà", "Bá"}}
-	for _, p := range different {
-		if tonghop.NameKey(p[0]) == tonghop.NameKey(p[1]) {
-			t.Errorf("%q and %q should not match", p[0], p[1])
-		}
 	}
 }
