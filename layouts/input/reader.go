@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -275,7 +276,7 @@ func (o *Object) Known(known ...string) {
 		return
 	}
 	for _, k := range o.keys {
-		if !contains(known, k.Value) {
+		if !slices.Contains(known, k.Value) {
 			o.r.Add(k.Line, o.keyPath(k.Value), false, "khóa không có trong mẫu; có phải là %q?", nearest(k.Value, known))
 		}
 	}
@@ -450,7 +451,7 @@ func (o *Object) Bool(key string) bool {
 // error that lists the allowed values.
 func (o *Object) Enum(key string, required bool, allowed ...string) string {
 	s := o.String(key, required)
-	if s == "" || contains(allowed, s) {
+	if s == "" || slices.Contains(allowed, s) {
 		return s
 	}
 	o.Errorf(key, "%q không hợp lệ; chọn một trong: %s", s, strings.Join(allowed, ", "))
@@ -587,13 +588,4 @@ func kindName(n *yaml.Node) string {
 		}
 		return fmt.Sprintf("giá trị %q", n.Value)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

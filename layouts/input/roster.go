@@ -2,6 +2,7 @@ package input
 
 import (
 	"fmt"
+	"slices"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -70,7 +71,7 @@ func merge(defaults, item *yaml.Node, known []string) *yaml.Node {
 	}
 	for i := 0; i+1 < len(defaults.Content); i += 2 {
 		k, v := defaults.Content[i], defaults.Content[i+1]
-		if known != nil && !contains(known, k.Value) {
+		if known != nil && !slices.Contains(known, k.Value) {
 			continue
 		}
 		at, ok := index[k.Value]

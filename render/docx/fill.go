@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -77,7 +78,7 @@ func checkTemplate(t *Template) error {
 		}
 		text := plainText(string(t.parts[name]))
 		for _, m := range placeholderRE.FindAllStringSubmatch(text, -1) {
-			if name != documentPart || !known(m[1]) {
+			if name != documentPart || !slices.Contains(Placeholders, m[1]) {
 				return &TemplateError{m[1], "không phải là chỗ điền mà chương trình biết (" + name + ")"}
 			}
 		}
@@ -86,15 +87,6 @@ func checkTemplate(t *Template) error {
 		}
 	}
 	return nil
-}
-
-func known(name string) bool {
-	for _, p := range Placeholders {
-		if p == name {
-			return true
-		}
-	}
-	return false
 }
 
 // edit replaces content[start:end] with text.
