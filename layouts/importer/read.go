@@ -291,7 +291,7 @@ func (r *reader) placeDate(l line, part string) {
 
 var (
 	openingPlanRE = regexp.MustCompile(`(?i)kế\s*hoạch\s*(?:số)?\s*:?\s*([0-9]*\s*-?\s*KH\s*/\s*[^\s,;]+)`)
-	issuerRE      = regexp.MustCompile(`(?i)\s(?:của|do)\s+(.+?)\s+(?:về|v/v)\b`)
+	issuerRE      = regexp.MustCompile(`(?i)\s(?:của|do)\s+(.+?)\s+(?:về|v/v)\s`)
 	reportsRE     = regexp.MustCompile(`(?i)^(.*?)\s*(?:đã\s+)?báo\s+cáo\s+(?:kết\s+quả|như\s+sau)`)
 )
 
