@@ -41,15 +41,18 @@ func ReadDOCX(file string, data []byte) Result {
 	if err != nil {
 		c.warnf("", "%s", describe(err))
 	}
-	if embedded != nil {
-		return compareEmbedded(c, rep, embedded)
+	if embedded != nil && !c.problems.HasErrors() {
+		if same := compareEmbedded(c, rep, embedded); same != nil {
+			return Result{Reports: [][]byte{same}, Problems: c.problems}
+		}
 	}
+	guessUnseen(c, rep)
 	out, err := encodeYAML(rep)
 	if err != nil {
 		c.errorf("", "không ghi được YAML: %v", err)
 		return Result{Problems: c.problems}
 	}
-	return Result{YAML: out, Problems: c.problems}
+	return Result{Reports: [][]byte{out}, Problems: c.problems}
 }
 
 // visibleText reads the parts that hold a document's text and its formatting.

@@ -15,8 +15,9 @@ import (
 
 // Result is what was read from one file.
 type Result struct {
-	// YAML is the report in the contract's YAML, nil when the file yields no report.
-	YAML []byte
+	// Reports are the YAML of the contract of each report the file holds, in order: one for a
+	// report, several for a PDF that combines many; none when the file yields no report.
+	Reports [][]byte
 	// Problems are everything that could not be read or was guessed, errors and warnings, each
 	// with the file, where in it, and a Vietnamese message.
 	Problems input.Problems

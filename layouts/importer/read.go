@@ -857,9 +857,8 @@ func joinText(lines []line) string {
 	return strings.Join(parts, " ")
 }
 
-// finish settles what the text does not say outright: the cell's type from its code or name,
-// the defaults' codes, the sector and the models' kinds (guessed, marked in the YAML and warned
-// of), and reports what is missing.
+// finish settles what the text does not say outright, the cell's type from its code or name and
+// the defaults' codes, and reports what is missing.
 func (r *reader) finish() {
 	rep := r.rep
 	switch {
@@ -887,17 +886,31 @@ func (r *reader) finish() {
 	if rep.Org == "" {
 		r.c.errorf("co_quan.ten", "không thấy tên chi, đảng bộ (ở phần đầu văn bản hoặc câu mở đầu)")
 	}
-	sector, word := guessSector(rep.Org)
-	rep.Sector = string(sector)
-	if word != "" {
-		rep.SectorNote = fmt.Sprintf("đoán từ chữ %q trong tên; hãy kiểm tra", word)
-		r.c.warnf("co_quan.khoi", "báo cáo không ghi khối; đã đoán là %q (%s) vì tên có chữ %q; hãy kiểm tra", sector, kh46.SectorName(sector), word)
-	} else {
-		rep.SectorNote = "đoán; hãy kiểm tra"
-		r.c.warnf("co_quan.khoi", "báo cáo không ghi khối; đã đoán là %q (%s); hãy kiểm tra", sector, kh46.SectorName(sector))
+	if rep.Signer.Position == "" && rep.Signer.Name != "" {
+		r.c.errorf("ky.chuc_vu", "không thấy chức vụ người ký")
+	}
+}
+
+// guessUnseen guesses what a typed report never shows, the sector and the models' kinds, where
+// they are not known already; each guess is marked in the YAML and warned of.
+func guessUnseen(c *collector, rep *report) {
+	r := &reader{c: c, rep: rep}
+	if rep.Sector == "" {
+		sector, word := guessSector(rep.Org)
+		rep.Sector = string(sector)
+		if word != "" {
+			rep.SectorNote = fmt.Sprintf("đoán từ chữ %q trong tên; hãy kiểm tra", word)
+			r.c.warnf("co_quan.khoi", "báo cáo không ghi khối; đã đoán là %q (%s) vì tên có chữ %q; hãy kiểm tra", sector, kh46.SectorName(sector), word)
+		} else {
+			rep.SectorNote = "đoán; hãy kiểm tra"
+			r.c.warnf("co_quan.khoi", "báo cáo không ghi khối; đã đoán là %q (%s); hãy kiểm tra", sector, kh46.SectorName(sector))
+		}
 	}
 	for i := range rep.Models {
 		m := &rep.Models[i]
+		if m.Kind != "" {
+			continue
+		}
 		code, word := guessKind(m.Name)
 		m.Kind = code
 		key := fmt.Sprintf("mo_hinh[%d].loai", i+1)
@@ -908,8 +921,5 @@ func (r *reader) finish() {
 		}
 		m.KindNote = fmt.Sprintf("đoán từ chữ %q trong tên; hãy kiểm tra", word)
 		r.c.warnf(key, "mô hình %q không ghi loại; đã đoán là %q (%s) vì tên có chữ %q; hãy kiểm tra", m.Name, code, kindName(code), word)
-	}
-	if rep.Signer.Position == "" && rep.Signer.Name != "" {
-		r.c.errorf("ky.chuc_vu", "không thấy chức vụ người ký")
 	}
 }

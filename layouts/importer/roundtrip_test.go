@@ -132,12 +132,12 @@ func TestRoundTripThroughDOCX(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			want := pdfOf(t, name, data)
 			res := importer.ReadDOCX("bao-cao.docx", docxOf(t, name, data))
-			if res.Problems.HasErrors() || res.YAML == nil {
-				t.Fatalf("import: %s", res.Problems.Error())
+			if res.Problems.HasErrors() || len(res.Reports) != 1 {
+				t.Fatalf("import: %d reports, %s", len(res.Reports), res.Problems.Error())
 			}
-			got := pdfOf(t, "imported.yaml", res.YAML)
+			got := pdfOf(t, "imported.yaml", res.Reports[0])
 			if !bytes.Equal(got, want) {
-				t.Errorf("the imported YAML renders another PDF; imported:\n%s", res.YAML)
+				t.Errorf("the imported YAML renders another PDF; imported:\n%s", res.Reports[0])
 			}
 		})
 	}

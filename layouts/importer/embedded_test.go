@@ -1,0 +1,157 @@
+package importer_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"baocao/layouts/importer"
+)
+
+// withData adds to a DOCX the custom XML part that baocao's DOCX carries its data in, with its
+// properties part and the document's relationship to it, as Word keeps them.
+func withData(t testing.TB, docxData []byte, yamlText string) []byte {
+	t.Helper()
+	var item bytes.Buffer
+	item.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<du-lieu xmlns="urn:baocao:du-lieu:1">`)
+	if err := xml.EscapeText(&item, []byte(yamlText)); err != nil {
+		t.Fatal(err)
+	}
+	item.WriteString(`</du-lieu>`)
+	return editParts(t, docxData, func(name string, data []byte) []byte {
+		if name == "word/_rels/document.xml.rels" {
+			return []byte(strings.Replace(string(data), "</Relationships>",
+				`<Relationship Id="rIdData" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>`, 1))
+		}
+		return data
+	}, map[string][]byte{
+		"customXml/item1.xml":            item.Bytes(),
+		"customXml/itemProps1.xml":       []byte(`<?xml version="1.0" encoding="UTF-8" standalone="no"?><ds:datastoreItem ds:itemID="{6F1D2C3A-0000-4000-8000-000000000001}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="urn:baocao:du-lieu:1"/></ds:schemaRefs></ds:datastoreItem>`),
+		"customXml/_rels/item1.xml.rels": []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>`),
+	})
+}
+
+// editParts rewrites a zip: edit sees every part, extra parts are added at the end.
+func editParts(t testing.TB, data []byte, edit func(name string, data []byte) []byte, extra map[string][]byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(edit(f.Name, part))
+	}
+	for _, name := range sortedKeys(extra) {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(extra[name])
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestUneditedDOCXGivesItsData: a DOCX made by baocao and not edited imports to exactly the YAML
+// it was made from, with no problem.
+func TestUneditedDOCXGivesItsData(t *testing.T) {
+	for name, data := range registrationSamples(t) {
+		t.Run(name, func(t *testing.T) {
+			res := importer.ReadDOCX("bao-cao.docx", withData(t, docxOf(t, name, data), string(data)))
+			if len(res.Problems) != 0 {
+				t.Errorf("problems: %v", res.Problems)
+			}
+			if len(res.Reports) != 1 || !bytes.Equal(res.Reports[0], data) {
+				t.Errorf("imported YAML is not the data it was made from:\n%s", res.Reports)
+			}
+		})
+	}
+}
+
+// TestEditedDOCX: a model renamed and an exemplar removed by editing the XML as Word would (the
+// new name in new runs with revision ids, the paragraph gone) import with the visible text, the
+// kinds still from the data, and a warning per changed field.
+func TestEditedDOCX(t *testing.T) {
+	data, err := os.ReadFile("../../samples/chi-bo-so-tai-chinh.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := editParts(t, withData(t, docxOf(t, "chi-bo-so-tai-chinh.yaml", data), string(data)), func(name string, part []byte) []byte {
+		if name != "word/document.xml" {
+			return part
+		}
+		s := string(part)
+		old := `<w:r><w:t xml:space="preserve">(1): Văn hóa công sở tại Văn phòng Sở — Văn phòng Sở Tài chính.</w:t></w:r>`
+		renamed := `<w:r w:rsidR="00A1B2C3"><w:t xml:space="preserve">(1): Văn hóa </w:t></w:r><w:r w:rsidR="00D4E5F6" w:rsidRPr="00D4E5F6"><w:t xml:space="preserve">công vụ</w:t></w:r><w:r w:rsidR="00A1B2C3"><w:t xml:space="preserve"> tại Văn phòng Sở — Văn phòng Sở Tài chính.</w:t></w:r>`
+		if !strings.Contains(s, old) {
+			t.Fatal("the model's paragraph is not where the test expects it")
+		}
+		s = strings.Replace(s, old, renamed, 1)
+		person := `<w:p><w:pPr><w:pStyle w:val="NoiDung"/></w:pPr><w:r><w:t xml:space="preserve">(1): Nguyễn Thị Hoa, Phó Chánh Văn phòng, Văn phòng Sở Tài chính.</w:t></w:r></w:p>`
+		if !strings.Contains(s, person) {
+			t.Fatal("the exemplar's paragraph is not where the test expects it")
+		}
+		s = strings.Replace(s, person, "", 1)
+		s = strings.Replace(s, "- Số gương điển hình: 01. Gồm:", "- Số gương điển hình: 0.", 1)
+		return []byte(s)
+	}, nil)
+	res := importer.ReadDOCX("bao-cao.docx", edited)
+	wantProblems := []string{
+		`bao-cao.docx: mo_hinh[1].ten: cảnh báo: văn bản đã được sửa sau khi tạo: dữ liệu đi kèm ghi "Văn hóa công sở tại Văn phòng Sở", văn bản ghi "Văn hóa công vụ tại Văn phòng Sở"; dùng chữ trong văn bản`,
+		`bao-cao.docx: guong[1]: cảnh báo: văn bản đã được sửa sau khi tạo: đã xóa gương điển hình "Nguyễn Thị Hoa, Phó Chánh Văn phòng, Văn phòng Sở Tài chính" có trong dữ liệu đi kèm; dùng chữ trong văn bản`,
+	}
+	checkProblems(t, res.Problems, wantProblems)
+	want := `mau: dang-ky
+co_quan:
+  ten: Chi bộ Sở Tài chính
+  loai: chi-bo
+  khoi: co-quan
+so: 5
+dia_danh: Yên Bái
+ngay: 2021-04-12
+giai_doan: 2021-2023
+ke_hoach:
+  so: 3
+  ngay: 2021-04-08
+mo_hinh:
+  - ten: Văn hóa công vụ tại Văn phòng Sở
+    loai: van-hoa-cong-so
+    don_vi: Văn phòng Sở Tài chính
+  - ten: Cải cách thủ tục hành chính trong thẩm định giá
+    loai: cai-cach-hanh-chinh
+    don_vi: Phòng Quản lý giá
+guong: []
+noi_nhan:
+  - Ban Tuyên giáo ĐUK
+  - Lưu Chi bộ
+ky:
+  quyen: T/M BAN CHI ỦY
+  chuc_vu: BÍ THƯ
+  ho_ten: Trần Văn Bình
+  da_ky: false
+`
+	if len(res.Reports) != 1 || string(res.Reports[0]) != want {
+		t.Errorf("imported:\n%s\nwant:\n%s", res.Reports, want)
+	}
+}
