@@ -95,7 +95,7 @@ theo Kế hoạch 46-KH/ĐUK (mau: dang-ky). Các tệp mẫu nằm trong thư m
 	root.SetVersionTemplate("baocao {{.Version}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetHelpCommand(newHelpCmd())
-	root.AddCommand(newRenderCmd(stdout, stderr, nil), newValidateCmd(stdout, stderr, nil), newBatchCmd(stdout, stderr, nil), newServeCmd(stdout, nil), newTemplateCmd(stdout, nil))
+	root.AddCommand(newRenderCmd(stdout, stderr, nil), newValidateCmd(stdout, stderr, nil), newBatchCmd(stdout, stderr, nil), newServeCmd(stdout, nil), newTemplateCmd(stdout, nil), newImportCmd(stdout, stderr, nil))
 	localize(root)
 	return root
 }
