@@ -65,7 +65,7 @@ func guessKind(name string) (code, word string) {
 	f := " " + fold(name) + " "
 	for _, k := range kindWords {
 		for _, w := range k.words {
-			if strings.Contains(f, " "+w) {
+			if strings.Contains(f, " "+w) || strings.Contains(f, "\""+w) {
 				return k.code, original(name, f, w)
 			}
 		}
@@ -115,21 +115,24 @@ func guessSector(org string) (kh46.Sector, string) {
 	return kh46.Agencies, ""
 }
 
-// original returns the words of s that the folded words w stand for in folded (s folded, with a
-// space before): the same words, counted from the start, with their marks.
+// original returns the words of s that the folded words w stand for in folded (" " + fold(s) +
+// " "): the same words, counted from the start, with their marks and without the quotes around.
 func original(s, folded, w string) string {
-	i := strings.Index(folded, " "+strings.TrimSpace(w))
-	if i < 0 {
+	w = strings.TrimSpace(w)
+	p := -1
+	for _, before := range []string{" ", "\""} {
+		if i := strings.Index(folded, before+w); i >= 0 && (p < 0 || i+1 < p) {
+			p = i + 1
+		}
+	}
+	if p < 1 {
 		return w
 	}
-	start := strings.Count(strings.TrimSpace(folded[:i+1]), " ")
-	if strings.TrimSpace(folded[:i+1]) != "" {
-		start++
-	}
+	start := strings.Count(folded[1:p], " ")
+	n := strings.Count(w, " ") + 1
 	words := strings.Fields(s)
-	n := strings.Count(strings.TrimSpace(w), " ") + 1
 	if start+n > len(words) {
 		return w
 	}
-	return strings.Join(words[start:start+n], " ")
+	return strings.Trim(strings.Join(words[start:start+n], " "), "\"“”'‘’()")
 }

@@ -88,12 +88,12 @@ func readReport(c *collector, blocks []block) *report {
 		return nil
 	}
 	body = body[n:]
-	opening, headerOrg := r.opening(body)
-	r.header(lines[:title], opening)
-	if r.rep.Org == "" {
-		r.rep.Org = headerOrg
+	name, closingName := r.opening(body)
+	if name == "" {
+		name = closingName
 	}
-	r.body(body)
+	r.header(lines[:title], name)
+	r.body(joinBreaks(body))
 	r.finish()
 	return r.rep
 }
@@ -243,7 +243,27 @@ func (r *reader) header(lines []line, opening string) {
 		rep.Org = opening
 	} else if split < len(texts) {
 		rep.Org = collapse(strings.Join(texts[split:], " "))
+		r.c.warnf("co_quan.ten", "câu mở đầu và câu kết không ghi tên chi, đảng bộ; đã lấy tên in hoa ở phần đầu %q, hãy sửa lại chữ hoa, chữ thường", rep.Org)
 	}
+}
+
+// joinBreaks joins the lines of one paragraph outside tables again: in the body a manual line
+// break only wraps a sentence. The closing band keeps its lines, which a tab or a break
+// separates into the two columns.
+func joinBreaks(body []line) []line {
+	var out []line
+	band := false
+	for _, l := range body {
+		if f := fold(l.flat()); strings.HasPrefix(f, "noi nhan") || strings.HasPrefix(f, "tren day la bao cao") {
+			band = true
+		}
+		if n := len(out); !band && n > 0 && out[n-1].b == l.b && l.b.table == 0 {
+			out[n-1].text += " " + l.text
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 var codeRE = regexp.MustCompile(`^BC/(CB|ĐB)$`)
@@ -902,7 +922,7 @@ func guessUnseen(c *collector, rep *report) {
 			rep.SectorNote = fmt.Sprintf("đoán từ chữ %q trong tên; hãy kiểm tra", word)
 			r.c.warnf("co_quan.khoi", "báo cáo không ghi khối; đã đoán là %q (%s) vì tên có chữ %q; hãy kiểm tra", sector, kh46.SectorName(sector), word)
 		} else {
-			rep.SectorNote = "đoán; hãy kiểm tra"
+			rep.SectorNote = "đoán: tên không cho biết khối; hãy kiểm tra"
 			r.c.warnf("co_quan.khoi", "báo cáo không ghi khối; đã đoán là %q (%s); hãy kiểm tra", sector, kh46.SectorName(sector))
 		}
 	}
