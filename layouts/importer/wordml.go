@@ -311,6 +311,20 @@ func (p *paraState) add(text string, font legacyFont, old bool) {
 	p.segments = append(p.segments, segment{text: text, legacy: font, isOld: old})
 }
 
+// font is the font of the run being read: its own, its character style's, its paragraph style's
+// or the document's default.
+func (p *paraState) font(st *styles) string {
+	if p.runFont != "" {
+		return p.runFont
+	}
+	if p.runStyle != "" {
+		if f := st.fontOf(p.runStyle); f != "" {
+			return f
+		}
+	}
+	return st.fontOf(p.style)
+}
+
 // conversion records text converted from a legacy font, for the warning that says so.
 type conversion struct {
 	fonts  []string // font names, in the order met
@@ -410,6 +424,14 @@ func readDocument(data []byte, st *styles, numbering map[string]bool) ([]block, 
 				if p != nil {
 					p.add("-", legacyFont{}, false)
 				}
+			case "softHyphen":
+				// In a TCVN3 font the soft hyphen's code is the letter ư, which an office suite
+				// may store as this element; elsewhere it shows nothing.
+				if p != nil {
+					if lf, old := fontEncoding(p.font(st)); old && lf.enc == input.TCVN3 {
+						p.add("\u00ad", lf, true)
+					}
+				}
 			}
 		case xml.EndElement:
 			if skip > 0 {
@@ -442,14 +464,7 @@ func readDocument(data []byte, st *styles, numbering map[string]bool) ([]block, 
 			if skip > 0 || !inText || p == nil {
 				continue
 			}
-			font := p.runFont
-			if font == "" && p.runStyle != "" {
-				font = st.fontOf(p.runStyle)
-			}
-			if font == "" {
-				font = st.fontOf(p.style)
-			}
-			lf, old := fontEncoding(font)
+			lf, old := fontEncoding(p.font(st))
 			p.add(string(e), lf, old)
 		}
 	}
