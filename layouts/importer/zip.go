@@ -3,6 +3,8 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"hash/crc32"
 	"errors"
 	"fmt"
 	"io"
@@ -75,18 +77,29 @@ func (p *docxPackage) read(name string, limit int64) ([]byte, error) {
 	if f.UncompressedSize64 > 1<<20 && f.UncompressedSize64 > maxRatio*f.CompressedSize64 {
 		return nil, errZipBomb
 	}
-	rc, err := f.Open()
+	// Inflate the raw stream here rather than through archive/zip, whose reader cannot tell a part
+	// that inflates beyond the size it claims from a damaged one.
+	raw, err := f.OpenRaw()
 	if err != nil {
 		return nil, errCorrupt
 	}
-	defer rc.Close()
-	// The sizes in the directory may lie: read no more than the limit whatever they say.
-	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
-	if err != nil {
+	var r io.Reader
+	switch f.Method {
+	case zip.Store:
+		r = raw
+	case zip.Deflate:
+		fr := flate.NewReader(raw)
+		defer fr.Close()
+		r = fr
+	default:
 		return nil, errCorrupt
 	}
-	if int64(len(data)) > limit {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	switch {
+	case int64(len(data)) > limit, uint64(len(data)) > f.UncompressedSize64:
 		return nil, errZipBomb
+	case err != nil, uint64(len(data)) != f.UncompressedSize64, crc32.ChecksumIEEE(data) != f.CRC32:
+		return nil, errCorrupt
 	}
 	return data, nil
 }
