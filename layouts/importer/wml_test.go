@@ -81,7 +81,7 @@ func N(numID int, parts ...any) wpara {
 }
 
 // Cell is a table cell of paragraphs; Row a row of cells.
-func Cell(ps ...wpara) []wpara  { return ps }
+func Cell(ps ...wpara) []wpara    { return ps }
 func Row(cs ...[]wpara) [][]wpara { return cs }
 
 func esc(s string) string {
