@@ -2,6 +2,8 @@ package importer
 
 import (
 	"bytes"
+	"compress/zlib"
+	"io"
 	"errors"
 	"fmt"
 	"regexp"
@@ -42,8 +44,8 @@ func pdfConfig() *pdfmodel.Configuration {
 // file (bao-cao.yaml, or one per report of a combined PDF), byte for byte. A PDF without it is
 // refused, saying whether it has text at all (a scan) or not.
 //
-// The PDF is parsed by github.com/pdfcpu/pdfcpu; the attachment's stream is decoded here, within
-// the data limit.
+// The PDF is parsed by github.com/pdfcpu/pdfcpu, with its streams left encoded; the attachment's
+// stream is inflated here, within the data limit.
 func ReadPDF(file string, data []byte) (res Result) {
 	if len(data) > MaxFileSize {
 		return refuse(file, MsgTooLarge)
@@ -199,18 +201,26 @@ func attachment(x *pdfmodel.XRefTable, spec types.Object) ([]byte, error) {
 			return nil, fmt.Errorf("%w: filter %s", errPDFData, f.Name)
 		}
 	}
+	if len(sd.FilterPipeline) > 1 {
+		return nil, fmt.Errorf("%w: %d filters", errPDFData, len(sd.FilterPipeline))
+	}
 	if len(sd.FilterPipeline) == 0 {
 		if len(sd.Raw) > maxDataPart {
 			return nil, errZipBomb
 		}
 		return sd.Raw, nil
 	}
-	out, err := sd.DecodeLength(maxDataPart + 1)
+	zr, err := zlib.NewReader(bytes.NewReader(sd.Raw))
 	if err != nil {
 		return nil, errPDFData
 	}
-	if len(out) > maxDataPart {
+	defer zr.Close()
+	out, err := io.ReadAll(io.LimitReader(zr, maxDataPart+1))
+	switch {
+	case len(out) > maxDataPart:
 		return nil, errZipBomb
+	case err != nil:
+		return nil, errPDFData
 	}
 	return out, nil
 }
