@@ -3,9 +3,9 @@ package importer
 import (
 	"bytes"
 	"compress/zlib"
-	"io"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strings"
