@@ -138,8 +138,10 @@ var (
 // blanks turns the dots and ellipses that stand for a value to be filled in into spaces.
 func blanks(s string) string {
 	s = strings.ReplaceAll(s, "…", " ")
-	return regexp.MustCompile(`\.{2,}|_{2,}`).ReplaceAllString(s, " ")
+	return dotsRE.ReplaceAllString(s, " ")
 }
+
+var dotsRE = regexp.MustCompile(`\.{2,}|_{2,}`)
 
 // findDate reads the first date of s: "ngày 02 tháng 4 năm 2021" (the day may be blank) or
 // "02/4/2021"; the text before it is returned too.
