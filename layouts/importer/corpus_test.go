@@ -327,6 +327,19 @@ var corpus = []struct {
 		)}}}
 		return s.doc()
 	}},
+	{"ten-mot-dong", true, func() wdoc {
+		s := typed()
+		s.title = []any{P("BÁO CÁO " + subject1 + " " + subject2), P("-----")}
+		return s.doc()
+	}},
+	{"muon-han-loai-khong-hop", false, func() wdoc {
+		s := typed()
+		s.header = tabHeader("Số 05-BC/CB", "Yên Bái, ngày 20 tháng 4 năm 2021")
+		s.models = []any{P(heading2), P(count2),
+			P("(1): " + models[0][0] + " — " + models[0][1] + "."),
+			P("(2): Thực hiện 5S tại kho lưu trữ — Văn phòng Sở Tài chính.")}
+		return s.doc()
+	}},
 	{"khong-phai-bao-cao", false, func() wdoc {
 		return wdoc{body: []any{P("GIẤY MỜI"), P("Kính mời đồng chí đến dự họp chi bộ.")}}
 	}},

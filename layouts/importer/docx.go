@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"baocao/layouts/dangky"
+	"baocao/layouts/input"
 )
 
 // ReadDOCX reads a report from a DOCX: typed by hand after the KH 46 template, or made by baocao
@@ -52,6 +55,9 @@ func ReadDOCX(file string, data []byte) Result {
 		c.errorf("", "không ghi được YAML: %v", err)
 		return Result{Problems: c.problems}
 	}
+	if !c.problems.HasErrors() {
+		check(c, out)
+	}
 	return Result{Reports: [][]byte{out}, Problems: c.problems}
 }
 
@@ -87,4 +93,18 @@ func describe(err error) string {
 		return err.Error()
 	}
 	return fmt.Sprintf("%s (%v)", errCorrupt, err)
+}
+
+// check reads the YAML made from a document as render will, and adds what render would say of
+// it (a name too long for the header, a kind not meant for the cell's sector, a report after the
+// deadline), by the key it concerns.
+func check(c *collector, yamlText []byte) {
+	r, top := input.Parse(c.file, yamlText, input.Options{})
+	if top != nil {
+		dangky.Read(top)
+	}
+	for _, p := range r.Problems() {
+		p.File, p.Line = c.file, 0
+		c.problems = append(c.problems, p)
+	}
 }

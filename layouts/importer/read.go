@@ -70,9 +70,18 @@ type reader struct {
 func readReport(c *collector, blocks []block) *report {
 	lines := splitLines(blocks)
 	title := -1
+	var body []line
 	for i, l := range lines {
-		if fold(l.flat()) == "bao cao" {
+		f := fold(l.flat())
+		if f == "bao cao" {
+			title, body = i, lines[i+1:]
+			break
+		}
+		// The title and the subject typed on one line: "BÁO CÁO kết quả đăng ký …".
+		if strings.HasPrefix(f, "bao cao ") && strings.Contains(f, "dang ky") && !strings.HasPrefix(f, "bao cao ket qua xay dung") {
+			rest := strings.TrimSpace(collapse(l.flat())[len("BÁO CÁO"):])
 			title = i
+			body = append([]line{{text: rest, b: l.b}}, lines[i+1:]...)
 			break
 		}
 	}
@@ -81,7 +90,6 @@ func readReport(c *collector, blocks []block) *report {
 		return nil
 	}
 	r := &reader{c: c, rep: &report{}}
-	body := lines[title+1:]
 	n, ok := r.subject(body)
 	if !ok {
 		c.errorf("", "%s", msgNotReport)
