@@ -69,7 +69,7 @@ type Options struct {
 // Handler serves the form and its actions. No request reaches the file system: every input is
 // read with no file system at all (refuseFiles), and only a cell's own report is accepted.
 func Handler(opts Options) http.Handler {
-	s := &server{opts: opts, renders: make(chan struct{}, runtime.NumCPU())}
+	s := &server{opts: opts, renders: make(chan struct{}, runtime.NumCPU()), wait: renderWait}
 	mux := http.NewServeMux()
 	assets, _ := fs.Sub(static, "static")
 	files := http.FileServerFS(assets)
@@ -112,6 +112,7 @@ func Handler(opts Options) http.Handler {
 type server struct {
 	opts    Options
 	renders chan struct{} // one token per document being built at once: the cores
+	wait    time.Duration // how long a request waits for a token
 }
 
 // secure adds the security headers and refuses, before any handler runs, a request addressed to
@@ -356,7 +357,7 @@ func (s *server) renderWith(renderer render.Renderer, ext, mime string) http.Han
 		if !ok {
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), renderWait)
+		ctx, cancel := context.WithTimeout(r.Context(), s.wait)
 		defer cancel()
 		select {
 		case s.renders <- struct{}{}:
@@ -426,12 +427,17 @@ func (s *server) openYAML(w http.ResponseWriter, r *http.Request) {
 }
 
 // notACellReport says why a file is not a cell's registration report the form can open, or ""
-// when it is (or when its problems say why better: it is not YAML at all).
+// when it is. The form opens only what it saved, so a file that is not YAML at all is told in
+// words without YAML's terms.
 func notACellReport(data []byte) string {
 	const only = " Biểu mẫu này chỉ mở báo cáo kết quả đăng ký của một chi bộ, đảng bộ đã lưu bằng nút \"Lưu để làm tiếp\"."
-	_, top := input.Parse(formFile, data, input.Options{})
+	r, top := input.Parse(formFile, data, input.Options{})
 	if top == nil {
-		return ""
+		p := r.Problems()[0]
+		if p.Line > 0 {
+			return fmt.Sprintf("Tệp này không phải bản đã lưu từ biểu mẫu, hoặc đã bị sửa hỏng (chỗ sai ở dòng %d).", p.Line) + only
+		}
+		return "Không mở được tệp này: " + p.Message + "." + only
 	}
 	switch kind := top.String("mau", false); {
 	case top.IsRoster():

@@ -209,8 +209,15 @@ func valuesOf(f *Form) url.Values {
 	set("dia_danh", f.DiaDanh)
 	set("ngay", f.Ngay)
 	set("giai_doan", f.GiaiDoan)
+	if f.CanCu != nil {
+		set("can_cu.so", f.CanCu.So)
+		set("can_cu.ngay", f.CanCu.Ngay)
+		set("can_cu.co_quan", f.CanCu.CoQuan)
+		set("can_cu.giai_doan", f.CanCu.GiaiDoan)
+	}
 	if f.KeHoach != nil {
 		set("ke_hoach.so", string(f.KeHoach.So))
+		set("ke_hoach.ky_hieu", f.KeHoach.KyHieu)
 		set("ke_hoach.ngay", f.KeHoach.Ngay)
 	}
 	for _, m := range f.MoHinh {
