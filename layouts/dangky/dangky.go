@@ -168,7 +168,7 @@ func Read(top *input.Object) *Report {
 			Unit: m.String("don_vi", true),
 		}
 		if kind, ok := kh46.KindByCode(model.Kind); ok && rep.Sector != "" && !kind.MeantFor(rep.Sector) {
-			m.Warnf("loai", "loại mô hình %q (%s) không dành cho khối %s theo Kế hoạch 46-KH/ĐUK", kind.Code, kind.Name, kh46.SectorName(rep.Sector))
+			m.Warnf("loai", "%s: loại này không dành cho khối %s theo Kế hoạch 46-KH/ĐUK", kind.Name, kh46.SectorName(rep.Sector))
 		}
 		rep.Models = append(rep.Models, model)
 	}

@@ -619,28 +619,28 @@ func TestWarningKindNotForSector(t *testing.T) {
 		src := chiBo + model("y-te")
 		oneWarning(t, src, input.Problem{
 			File: file, Line: lineOf(t, src, "loai: y-te"), Key: "mo_hinh[2].loai", Warning: true,
-			Message: `loại mô hình "y-te" (Mô hình tiên tiến trong lĩnh vực y tế, chăm sóc sức khỏe nhân dân) không dành cho khối cơ quan theo Kế hoạch 46-KH/ĐUK`,
+			Message: `Mô hình tiên tiến trong lĩnh vực y tế, chăm sóc sức khỏe nhân dân: loại này không dành cho khối cơ quan theo Kế hoạch 46-KH/ĐUK`,
 		})
 	})
 	t.Run("5s on giao-duc", func(t *testing.T) {
 		src := edit(t, chiBo, "khoi: co-quan", "khoi: giao-duc") + model("5s")
 		oneWarning(t, src, input.Problem{
 			File: file, Line: lineOf(t, src, "loai: 5s"), Key: "mo_hinh[2].loai", Warning: true,
-			Message: `loại mô hình "5s" (Mô hình thi đua thực hiện chương trình "5S" ("Sạch hơn - Đẹp hơn - Năng suất cao hơn")) không dành cho khối giáo dục - đào tạo theo Kế hoạch 46-KH/ĐUK`,
+			Message: `Mô hình thi đua thực hiện chương trình "5S" ("Sạch hơn - Đẹp hơn - Năng suất cao hơn"): loại này không dành cho khối giáo dục - đào tạo theo Kế hoạch 46-KH/ĐUK`,
 		})
 	})
 	t.Run("san-xuat-kinh-doanh on y-te", func(t *testing.T) {
 		src := edit(t, chiBo, "khoi: co-quan", "khoi: y-te") + model("san-xuat-kinh-doanh")
 		oneWarning(t, src, input.Problem{
 			File: file, Line: lineOf(t, src, "loai: san-xuat-kinh-doanh"), Key: "mo_hinh[2].loai", Warning: true,
-			Message: `loại mô hình "san-xuat-kinh-doanh" (Mô hình trong sản xuất - kinh doanh) không dành cho khối y tế theo Kế hoạch 46-KH/ĐUK`,
+			Message: `Mô hình trong sản xuất - kinh doanh: loại này không dành cho khối y tế theo Kế hoạch 46-KH/ĐUK`,
 		})
 	})
 	t.Run("van-hoa-cong-so on doanh-nghiep", func(t *testing.T) {
 		src := edit(t, chiBo, "khoi: co-quan", "khoi: doanh-nghiep") + model("van-hoa-cong-so")
 		oneWarning(t, src, input.Problem{
 			File: file, Line: lineOf(t, src, "loai: van-hoa-cong-so"), Key: "mo_hinh[2].loai", Warning: true,
-			Message: `loại mô hình "van-hoa-cong-so" (Mô hình thi đua thực hiện văn hóa công sở) không dành cho khối doanh nghiệp theo Kế hoạch 46-KH/ĐUK`,
+			Message: `Mô hình thi đua thực hiện văn hóa công sở: loại này không dành cho khối doanh nghiệp theo Kế hoạch 46-KH/ĐUK`,
 		})
 	})
 	// Meant for the sector: no warning.

@@ -367,4 +367,3 @@ func TestDefaultsAndAbout(t *testing.T) {
 		t.Errorf("about %v", about)
 	}
 }
-
