@@ -31,14 +31,32 @@ func (o *Object) Canonical() ([]byte, error) {
 
 // withoutComments copies a node tree without its comments and source positions, in block style:
 // mappings and lists one item a line, text quoted only where YAML needs it, text of several lines
-// as a literal block.
+// as a literal block. Scalars lose their tags, which the readers never use (they read the text),
+// so that "so: 5" and "so: \"5\"" are written alike; only null stays null, and a text that would
+// read as null is quoted.
 func withoutComments(n *yaml.Node) *yaml.Node {
-	c := &yaml.Node{Kind: n.Kind, Tag: n.Tag, Value: n.Value}
-	if n.Kind == yaml.ScalarNode && strings.Contains(n.Value, "\n") {
-		c.Style = yaml.LiteralStyle
+	c := &yaml.Node{Kind: n.Kind, Value: n.Value}
+	if n.Kind == yaml.ScalarNode {
+		switch {
+		case isNull(n):
+			c.Tag = "!!null"
+		case readsAsNull(n.Value):
+			c.Tag, c.Style = "!!str", yaml.DoubleQuotedStyle
+		case strings.Contains(n.Value, "\n"):
+			c.Style = yaml.LiteralStyle
+		}
 	}
 	for _, child := range n.Content {
 		c.Content = append(c.Content, withoutComments(child))
 	}
 	return c
+}
+
+// readsAsNull reports whether a plain scalar with this text would be read as null.
+func readsAsNull(s string) bool {
+	switch s {
+	case "", "~", "null", "Null", "NULL":
+		return true
+	}
+	return false
 }
