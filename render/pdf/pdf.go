@@ -52,13 +52,12 @@ func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta
 			return fmt.Errorf("pdf: load font %q: %w", s, err)
 		}
 	}
-	f.SetTitle(meta.Title, true)
-	f.SetAuthor(meta.Author, true)
-	f.SetCreator("baocao", true)
-	f.SetLang(meta.Lang)
-	f.SetCreationDate(created)
-	f.SetModificationDate(created)
+	archival(f, meta, created)
 	f.SetCatalogSort(true)
+	files, err := attachments(docs)
+	if err != nil {
+		return err
+	}
 
 	p := &page{f: f}
 	for _, d := range docs {
@@ -73,7 +72,11 @@ func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta
 	if err := f.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	out, err := archive(buf.Bytes(), files)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
 	return err
 }
 
