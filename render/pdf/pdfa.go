@@ -125,6 +125,10 @@ type object struct {
 	text []byte
 }
 
+// pageGroup is the transparency group fpdf gives every page of a PDF 1.4 (which the output intent
+// makes it write); the pages draw nothing transparent, and the group goes.
+var pageGroup = []byte("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>\n")
+
 var (
 	startxrefRE = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 	trailerRE   = regexp.MustCompile(`(?s)^trailer\s*<<\s*/Size (\d+)\s*/Root (\d+) 0 R\s*/Info \d+ 0 R\s*>>`)
@@ -134,7 +138,7 @@ var (
 )
 
 // archive rewrites the file fpdf finished, raw, into the archival file: the same objects in the same
-// order, then each attachment as an embedded file stream and its file specification (associated
+// order (the pages without their transparency group), then each attachment as an embedded file stream and its file specification (associated
 // with the document, relationship Source), named in the catalog's /AF and its name tree of
 // embedded files, and a new cross-reference table whose trailer carries the file identifier PDF/A
 // requires, an MD5 digest of the file's body, so that the same input still gives the same bytes.
@@ -147,6 +151,15 @@ func archive(raw []byte, files []attachment) ([]byte, error) {
 		return nil, err
 	}
 	header := raw[:objectsStart(raw, objects)]
+	for i, o := range objects {
+		if !bytes.Contains(o.text, []byte("<</Type /Page\n")) {
+			continue
+		}
+		if bytes.Count(o.text, pageGroup) != 1 {
+			return nil, fmt.Errorf("pdf: a page fpdf wrote has an unexpected shape")
+		}
+		objects[i].text = bytes.Replace(o.text, pageGroup, nil, 1)
+	}
 	next := len(objects) + 1
 	var refs, names []string
 	var added []object
