@@ -307,10 +307,10 @@ func widthsOf(w []any) (map[int]float64, error) {
 
 // embeddedFont is a font as the pages use it: its widths and its embedded program.
 type embeddedFont struct {
-	name    string
-	widths  map[int]float64 // by CID
+	name     string
+	widths   map[int]float64 // by CID
 	cidToGID []byte
-	program *sfnt.Font
+	program  *sfnt.Font
 }
 
 // fonts checks every font of every page's resources, and the glyphs each page shows.
