@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"baocao/render/docx/docxtest"
 	"baocao/render/embedded"
 )
 
@@ -39,5 +40,13 @@ func TestDOCXCarriesData(t *testing.T) {
 		if err != nil || !bytes.Equal(got, data[name]) {
 			t.Errorf("%s: after LibreOffice saved the DOCX, FromDOCX: %d bytes, %v; want the document's data", name, len(got), err)
 		}
+	}
+}
+
+// TestSamplesDOCXAreSchemaValid validates every sample's DOCX, data included, against the
+// ECMA-376 schemas and the checks they cannot express.
+func TestSamplesDOCXAreSchemaValid(t *testing.T) {
+	for _, file := range sampleFiles(t) {
+		docxtest.Validate(t, file, renderDOCX(t, withData(t, file)))
 	}
 }
