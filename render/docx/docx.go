@@ -167,7 +167,8 @@ func (t *Template) zip(replace map[string][]byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Render writes the document as DOCX. The same document and template always give the same bytes.
+// Render writes the document as DOCX, its data (Document.Data) in a custom XML part. The same
+// document and template always give the same bytes.
 func (r Renderer) Render(w io.Writer, d *render.Document) error {
 	t := r.Template
 	if t == nil {

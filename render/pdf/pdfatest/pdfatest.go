@@ -8,9 +8,12 @@
 //     xmp:CreatorTool, pdf:Producer, xmp:CreateDate and xmp:ModifyDate say what the Info
 //     dictionary says;
 //   - the catalog has /Lang and a GTS_PDFA1 output intent whose profile is an ICC stream with /N 3;
-//   - every font is embedded (FontFile2 for TrueType), and every glyph a page shows has a width in
-//     /W (or /Widths) equal to its advance in the embedded font program;
-//   - no JavaScript (/JS, /JavaScript), no transparency group, soft mask or constant alpha below 1;
+//   - every font is a Type0 font over an embedded TrueType CIDFont (FontFile2) with a CIDToGIDMap, and
+//     every glyph a page shows is in the font program (not .notdef) and has a width in /W equal to
+//     its advance there;
+//   - the header and its binary comment, nothing after the last %%EOF;
+//   - no JavaScript (/JS, /JavaScript), no transparency group, soft mask or constant alpha below 1,
+//     no annotation (baocao draws none);
 //   - the catalog's /AF lists one file specification per document with data, each with
 //     /AFRelationship /Source, its name (render/embedded.AttachmentName), an embedded file of type
 //     application/yaml with /Params /ModDate and /Size, and content equal to the data byte for byte.
@@ -47,6 +50,7 @@ func Check(t testing.TB, pdf []byte, data [][]byte) {
 	if c.objects == nil {
 		return
 	}
+	c.fileStructure(pdf)
 	c.trailer()
 	c.metadata()
 	c.outputIntent()
@@ -155,6 +159,20 @@ func text(v any) string {
 		return t
 	}
 	return ""
+}
+
+// fileStructure checks the header and the end of the file: a comment of at least four bytes above
+// 127 on the second line, and nothing after %%EOF but one end of line.
+func (c *checker) fileStructure(pdf []byte) {
+	lines := bytes.SplitN(pdf, []byte("\n"), 3)
+	if len(lines) < 3 || !bytes.HasPrefix(lines[0], []byte("%PDF-1.")) || len(lines[0]) != 8 {
+		c.errorf("the header is not %%PDF-1.n on a line of its own")
+	} else if high := bytes.IndexFunc(lines[1], func(r rune) bool { return r < 128 && r != '%' }); !bytes.HasPrefix(lines[1], []byte("%")) || high >= 0 || len(lines[1]) < 5 {
+		c.errorf("the second line is not a comment of at least four bytes above 127: %q", lines[1])
+	}
+	if !bytes.HasSuffix(pdf, []byte("%%EOF\n")) && !bytes.HasSuffix(pdf, []byte("%%EOF")) {
+		c.errorf("something follows the last %%%%EOF")
+	}
 }
 
 func (c *checker) trailer() {
@@ -374,7 +392,10 @@ func (c *checker) font(name string, ref any) *embeddedFont {
 			return nil
 		}
 		var cidToGID []byte
-		if m, ok := cid["/CIDToGIDMap"].(string); ok && m != "/Identity" {
+		switch m, _ := cid["/CIDToGIDMap"].(string); {
+		case m == "":
+			c.errorf("font %s: a CIDFontType2 without /CIDToGIDMap", name)
+		case m != "/Identity":
 			_, cidToGID = c.stream(m)
 		}
 		return &embeddedFont{name: name, widths: widths, cidToGID: cidToGID, program: parsed}
@@ -419,6 +440,10 @@ func (c *checker) shownGlyphs(page string, content []byte, fonts map[string]*emb
 					continue
 				}
 				gid = int(current.cidToGID[2*cid])<<8 | int(current.cidToGID[2*cid+1])
+			}
+			if gid == 0 {
+				c.errorf("%s: font %s shows CID %d (U+%04X) as .notdef", page, current.name, cid, cid)
+				continue
 			}
 			upem := current.program.UnitsPerEm()
 			adv, err := current.program.GlyphAdvance(&buf, sfnt.GlyphIndex(gid), fixed.I(int(upem)), font.HintingNone)
@@ -497,6 +522,9 @@ func (c *checker) walk(where string, v any) {
 				if f, ok := x.(float64); ok && f < 1 {
 					c.errorf("%s: constant alpha %s %v", where, k, f)
 				}
+			case "/Annots":
+				// baocao draws no annotation; one would need an appearance stream to be checked.
+				c.errorf("%s: annotations", where)
 			case "/S":
 				if x == "/Transparency" {
 					c.errorf("%s: transparency group", where)
