@@ -194,3 +194,25 @@ func FuzzFromDOCX(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkFromPDF measures reading the data back from a one-document PDF.
+func BenchmarkFromPDF(b *testing.B) {
+	out := renderPDF(b, document(strings.Repeat("mo_hinh: một mô hình\n", 100)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := embedded.FromPDF(out); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFromDOCX measures reading the data back from a DOCX.
+func BenchmarkFromDOCX(b *testing.B) {
+	out := renderDOCX(b, document(strings.Repeat("mo_hinh: một mô hình\n", 100)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := embedded.FromDOCX(out); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -152,7 +152,7 @@ func archive(raw []byte, files []attachment) ([]byte, error) {
 	}
 	header := raw[:objectsStart(raw, objects)]
 	for i, o := range objects {
-		if !bytes.Contains(o.text, []byte("<</Type /Page\n")) {
+		if !bytes.HasPrefix(o.text, fmt.Appendf(nil, "%d 0 obj\n<</Type /Page\n", o.num)) {
 			continue
 		}
 		if bytes.Count(o.text, pageGroup) != 1 {
