@@ -57,12 +57,15 @@ func Read(file string, data []byte, opts input.Options) *Input {
 	return in
 }
 
-// Document builds the input's document; nil when the input has any error.
+// Document builds the input's document, carrying the input's canonical YAML as its Data; nil
+// when the input has any error.
 func (in *Input) Document() *render.Document {
 	if in.build == nil || in.Problems.HasErrors() {
 		return nil
 	}
-	return in.build()
+	doc := in.build()
+	doc.Data = in.Canonical()
+	return doc
 }
 
 // Canonical is the input as the contract's canonical YAML (see input.Object.Canonical); nil when

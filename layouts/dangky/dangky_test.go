@@ -1,6 +1,7 @@
 package dangky_test
 
 import (
+	"bytes"
 	"os"
 	"reflect"
 	"strings"
@@ -238,6 +239,10 @@ func TestSampleChiBoSoTaiChinh(t *testing.T) {
 	if doc.Signer != want.Signer {
 		t.Errorf("Signer = %#v, want %#v", doc.Signer, want.Signer)
 	}
+	if canonical := layouts.Read("chi-bo-so-tai-chinh.yaml", data, input.Options{}).Canonical(); len(doc.Data) == 0 || !bytes.Equal(doc.Data, canonical) {
+		t.Errorf("Data is not the input's canonical YAML:\n%s", doc.Data)
+	}
+	want.Data = doc.Data
 	if !reflect.DeepEqual(doc, want) {
 		t.Error("document differs from the expected one (see above)")
 	}
