@@ -16,36 +16,77 @@ import (
 // Kinds lists the values "mau" may take.
 var Kinds = []string{dangky.Name, tonghop.Name}
 
-// Load reads one input file and builds its document. It returns every problem found, errors and
-// warnings; the document is nil when there is any error. A consolidated report reads its cells'
-// files too, relative to the file's folder.
-func Load(file string, data []byte, opts input.Options) (*render.Document, input.Problems) {
+// Input is one input file, read and checked.
+type Input struct {
+	// Kind is the file's "mau" when it is a known kind, else "".
+	Kind string
+	// Problems are every problem found, errors and warnings.
+	Problems input.Problems
+
+	top   *input.Object
+	build func() *render.Document
+}
+
+// Read reads one input file and checks it, without building its document. A consolidated report
+// reads its cells' files too, relative to the file's folder, through opts.Files.
+func Read(file string, data []byte, opts input.Options) *Input {
 	r, top := input.Parse(file, data, opts)
+	in := &Input{top: top}
 	if top == nil {
-		return nil, r.Problems()
+		in.Problems = r.Problems()
+		return in
 	}
-	var build func() *render.Document
 	var extra input.Problems
 	switch kind := top.String("mau", true); {
 	case kind == "":
-		return nil, r.Problems()
 	case top.IsRoster():
 		top.Errorf(input.RosterList, "tệp này là danh sách nhiều chi, đảng bộ; dùng lệnh \"baocao batch\" để tạo báo cáo của từng nơi")
 	case kind == dangky.Name:
+		in.Kind = kind
 		rep := dangky.Read(top)
-		build = func() *render.Document { return dangky.Build(rep) }
+		in.build = func() *render.Document { return dangky.Build(rep) }
 	case kind == tonghop.Name:
+		in.Kind = kind
 		rep := tonghop.Read(top, filepath.Dir(file))
 		extra = rep.SourceProblems
-		build = func() *render.Document { return tonghop.Build(rep) }
+		in.build = func() *render.Document { return tonghop.Build(rep) }
 	default:
 		top.Errorf("mau", "%q không phải là mẫu văn bản đã biết; chọn một trong: %s", kind, strings.Join(Kinds, ", "))
 	}
-	problems := append(r.Problems(), extra...)
-	if problems.HasErrors() {
-		return nil, problems
+	in.Problems = append(r.Problems(), extra...)
+	return in
+}
+
+// Document builds the input's document, carrying the input's canonical YAML as its Data; nil
+// when the input has any error.
+func (in *Input) Document() *render.Document {
+	if in.build == nil || in.Problems.HasErrors() {
+		return nil
 	}
-	return build(), problems
+	doc := in.build()
+	doc.Data = in.Canonical()
+	return doc
+}
+
+// Canonical is the input as the contract's canonical YAML (see input.Object.Canonical); nil when
+// the file could not be parsed at all.
+func (in *Input) Canonical() []byte {
+	if in.top == nil {
+		return nil
+	}
+	data, err := in.top.Canonical()
+	if err != nil {
+		return nil
+	}
+	return data
+}
+
+// Load reads one input file and builds its document. It returns every problem found, errors and
+// warnings; the document is nil when there is any error. A consolidated report reads its cells'
+// files too, relative to the file's folder, through opts.Files.
+func Load(file string, data []byte, opts input.Options) (*render.Document, input.Problems) {
+	in := Read(file, data, opts)
+	return in.Document(), in.Problems
 }
 
 // Check reads one input file as Load does, and a roster too: it returns how many documents the

@@ -19,6 +19,10 @@ type Document struct {
 	Recipients []string   `json:"recipients"` // printed under "Nơi nhận:", punctuation included
 	Signer     Signer     `json:"signer"`
 	Appendices []Appendix `json:"appendices,omitempty"`
+	// Data is the canonical YAML of the document's input (the contract's keys as the user gave them,
+	// cleaned), carried inside the PDF and the DOCX so that baocao can read the report back; nil when
+	// the document was not built from an input.
+	Data []byte `json:"-"`
 }
 
 // Appendix is a part after the signature that starts on a new page and numbers its pages anew

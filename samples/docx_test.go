@@ -143,8 +143,17 @@ func wellFormed(data []byte) error {
 // own, and returns the PDFs by the DOCX's base name.
 func libreOffice(t testing.TB, docs map[string][]byte) map[string][]byte {
 	t.Helper()
+	return libreOfficeTo(t, docs, "pdf")
+}
+
+// libreOfficeTo converts DOCX files with LibreOffice to the format (a file extension, as soffice's
+// --convert-to takes it), all in one run and with a profile of its own, and returns the results by
+// the DOCX's base name.
+func libreOfficeTo(t testing.TB, docs map[string][]byte, format string) map[string][]byte {
+	t.Helper()
 	tool := needTool(t, "soffice")
 	dir := t.TempDir()
+	outDir := filepath.Join(dir, "out")
 	var args []string
 	for name, data := range docs {
 		path := filepath.Join(dir, name+".docx")
@@ -154,19 +163,19 @@ func libreOffice(t testing.TB, docs map[string][]byte) map[string][]byte {
 		args = append(args, path)
 	}
 	profile := "file://" + filepath.Join(dir, "profile")
-	cmd := exec.Command(tool, append([]string{"-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", dir}, args...)...)
+	cmd := exec.Command(tool, append([]string{"-env:UserInstallation=" + profile, "--headless", "--convert-to", format, "--outdir", outDir}, args...)...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
-	pdfs := map[string][]byte{}
+	results := map[string][]byte{}
 	for name := range docs {
-		data, err := os.ReadFile(filepath.Join(dir, name+".pdf"))
+		data, err := os.ReadFile(filepath.Join(outDir, name+"."+format))
 		if err != nil {
-			t.Fatalf("soffice wrote no PDF for %s: %v", name, err)
+			t.Fatalf("soffice wrote no %s for %s: %v", format, name, err)
 		}
-		pdfs[name] = data
+		results[name] = data
 	}
-	return pdfs
+	return results
 }
 
 var (

@@ -56,7 +56,7 @@ func isRoster(t testing.TB, file string) bool {
 // loadDocument builds the document of an input, failing on any error (warnings are allowed).
 func loadDocument(t testing.TB, name string, data []byte) *render.Document {
 	t.Helper()
-	doc, problems := layouts.Load(name, data, input.Options{})
+	doc, problems := layouts.Load(name, data, input.Options{Files: input.OSFiles})
 	if problems.HasErrors() || doc == nil {
 		t.Fatalf("%s: unexpected errors:\n%s", name, problems.Error())
 	}

@@ -41,7 +41,7 @@ type batchOptions struct {
 
 // newBatchCmd builds "baocao batch". runF replaces runBatch in tests of the flags alone.
 func newBatchCmd(stdout, stderr io.Writer, runF func(*batchOptions) error) *cobra.Command {
-	opts := &batchOptions{Stdout: stdout, Stderr: stderr, Terminal: isTerminal(stderr)}
+	opts := &batchOptions{Stdout: stdout, Stderr: stderr, Terminal: isTerminal(stderr), Input: input.Options{Files: input.OSFiles}}
 	c := &cobra.Command{
 		Use:   "batch [tùy chọn] -o THƯ-MỤC ĐẦU-VÀO...",
 		Short: "Tạo báo cáo của mọi chi, đảng bộ một lần, từ thư mục hoặc tệp danh sách",

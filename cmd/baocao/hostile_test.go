@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/unicode/norm"
+
+	"baocao/layouts/input/inputtest"
 )
 
 // hostileCase is one hostile input to "baocao render": the bytes of the file, and either the
@@ -53,27 +53,10 @@ func encoded(enc encoding.Encoding, prefix string) func(t *testing.T) []byte {
 	}
 }
 
-// windows1258 encodes s as Windows-1258 writes Vietnamese: a letter is its base, with a
-// circumflex, breve or horn the code page has precomposed (Â Ê Ô Ă Ơ Ư), followed by its tone as a
-// combining mark. (norm.NFD alone will not do: the code page has no combining circumflex, breve or
-// horn, so the encoder refuses "ộ" decomposed.)
+// windows1258 encodes s as Windows-1258 writes Vietnamese.
 func windows1258(t *testing.T, s string) []byte {
 	t.Helper()
-	const tones = "\u0300\u0301\u0303\u0309\u0323"
-	var b strings.Builder
-	for _, r := range s {
-		var base, tone []rune
-		for _, c := range norm.NFD.String(string(r)) {
-			if strings.ContainsRune(tones, c) {
-				tone = append(tone, c)
-			} else {
-				base = append(base, c)
-			}
-		}
-		b.WriteString(norm.NFC.String(string(base)))
-		b.WriteString(string(tone))
-	}
-	out, err := charmap.Windows1258.NewEncoder().Bytes([]byte(b.String()))
+	out, err := inputtest.Windows1258(s)
 	if err != nil {
 		t.Fatalf("windows1258: %v", err)
 	}

@@ -254,7 +254,7 @@ func TestRenderWarnings(t *testing.T) {
 		{
 			name:  "model kind not meant for the sector",
 			input: breakLine("loai: van-hoa-cong-so", "loai: san-xuat-kinh-doanh"),
-			want:  `FILE:15: mo_hinh[1].loai: cảnh báo: loại mô hình "san-xuat-kinh-doanh" (Mô hình trong sản xuất - kinh doanh) không dành cho khối cơ quan theo Kế hoạch 46-KH/ĐUK`,
+			want:  `FILE:15: mo_hinh[1].loai: cảnh báo: Mô hình trong sản xuất - kinh doanh: loại này không dành cho khối cơ quan theo Kế hoạch 46-KH/ĐUK`,
 		},
 		{
 			name:  "date after the deadline",

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -33,9 +35,14 @@ func newServeCmd(stdout io.Writer, runF func(*serveOptions) error) *cobra.Comman
 		Use:   "serve [tùy chọn]",
 		Short: "Mở biểu mẫu trên trình duyệt để điền báo cáo, không cần sửa YAML",
 		Long: `Chạy một máy chủ web nhỏ trên chính máy này và mở biểu mẫu điền báo cáo kết quả đăng ký:
-xem trước, tải PDF, DOCX, lưu YAML để làm tiếp. Mặc định chỉ máy này vào được (127.0.0.1:8080).
+xem trước, in, tải bản PDF, bản Word, lưu để làm tiếp. Mặc định chỉ máy này vào được
+(127.0.0.1:8080). Biểu mẫu không mở tệp nào trên máy và từ chối yêu cầu từ trang web khác.
+
+Với --allow-remote, máy khác trong mạng vào được, nhưng chỉ khi có mã truy cập: chương trình
+tạo mã ngẫu nhiên mỗi lần chạy và in địa chỉ có mã (…/?khoa=…); ai mở địa chỉ đó thì trình
+duyệt giữ mã cho các lần sau. Ai không có địa chỉ đó thì không vào được.
 Nhấn Ctrl-C để dừng.`,
-		Example: "  baocao serve\n  baocao serve --addr 127.0.0.1:9000",
+		Example: "  baocao serve\n  baocao serve --addr 127.0.0.1:9000\n  baocao serve --addr 0.0.0.0:8080 --allow-remote",
 		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			opts.Context = c.Context()
@@ -46,7 +53,7 @@ Nhấn Ctrl-C để dừng.`,
 		},
 	}
 	c.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "`DIA-CHI` nghe, dạng máy:cổng")
-	c.Flags().BoolVar(&opts.AllowRemote, "allow-remote", false, "cho máy khác vào biểu mẫu (khi --addr không phải 127.0.0.1)")
+	c.Flags().BoolVar(&opts.AllowRemote, "allow-remote", false, "cho máy khác vào biểu mẫu (khi --addr không phải 127.0.0.1), bằng địa chỉ có mã truy cập ngẫu nhiên")
 	c.Flags().BoolVar(&opts.Open, "open", true, "tự mở biểu mẫu trên trình duyệt")
 	return c
 }
@@ -60,21 +67,26 @@ func runServe(opts *serveOptions) error {
 	if err != nil {
 		return usageError{fmt.Sprintf("--addr %q phải có dạng máy:cổng, ví dụ 127.0.0.1:8080", opts.Addr)}
 	}
-	hosts := loopbackHosts
+	cfg := web.Options{Hosts: loopbackHosts, Version: version}
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		if !opts.AllowRemote {
 			return usageError{fmt.Sprintf("%s không phải địa chỉ của riêng máy này; thêm --allow-remote nếu muốn máy khác vào được biểu mẫu", host)}
 		}
-		hosts = nil
+		cfg.Hosts = nil
+		cfg.Token = accessToken()
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return fmt.Errorf("không mở được %s (cổng đã có chương trình khác dùng?): %v", opts.Addr, err)
 	}
-	srv := web.Server(opts.Addr, hosts)
+	srv := web.Server(opts.Addr, cfg)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	url := "http://" + ln.Addr().String() + "/"
+	if cfg.Token != "" {
+		url += "?khoa=" + cfg.Token
+		fmt.Fprintln(opts.Stdout, "Máy khác vào được biểu mẫu, nhưng chỉ bằng địa chỉ dưới đây (có mã truy cập); đừng gửi nó cho người ngoài.")
+	}
 	fmt.Fprintf(opts.Stdout, "Biểu mẫu ở %s — nhấn Ctrl-C để dừng.\n", url)
 	if opts.Open {
 		openBrowser(url)
@@ -95,6 +107,13 @@ func runServe(opts *serveOptions) error {
 	}
 	fmt.Fprintln(opts.Stdout, "Đã dừng.")
 	return nil
+}
+
+// accessToken is a new random access token for a server other machines can reach.
+func accessToken() string {
+	b := make([]byte, 16)
+	rand.Read(b) // never fails (crypto/rand)
+	return hex.EncodeToString(b)
 }
 
 // openBrowser asks the desktop to open url; where it cannot, the printed address is enough.

@@ -73,3 +73,47 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+// TestServeAllowRemoteNeedsToken serves on every interface with --allow-remote: the printed address
+// carries a fresh random token, a request without it is refused, and the address lets the browser in.
+func TestServeAllowRemoteNeedsToken(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout syncBuffer
+	done := make(chan exitCode, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--open=false", "--allow-remote", "--addr", "0.0.0.0:0"}, &stdout, io.Discard)
+	}()
+	var m []string
+	for deadline := time.Now().Add(5 * time.Second); m == nil && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		m = regexp.MustCompile(`http://[^/ ]+:(\d+)/\?khoa=([0-9a-f]{32})`).FindStringSubmatch(stdout.String())
+	}
+	if m == nil {
+		t.Fatalf("no address with a token printed: %q", stdout.String())
+	}
+	if !strings.Contains(stdout.String(), "mã truy cập") {
+		t.Errorf("the output does not say the address holds an access token: %q", stdout.String())
+	}
+	base := "http://127.0.0.1:" + m[1] + "/"
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	status := func(url string) int {
+		res, err := client.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	if code := status(base); code != http.StatusForbidden {
+		t.Errorf("without the token: %d, want 403", code)
+	}
+	if code := status(base + "?khoa=" + m[2]); code != http.StatusSeeOther {
+		t.Errorf("with the printed token: %d, want 303 (cookie set, token taken out of the address)", code)
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server did not stop")
+	}
+}

@@ -4,9 +4,10 @@
 package cells
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -80,26 +81,35 @@ func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) 
 }
 
 // Collect reads every cell under the paths, in order: a folder's .yaml and .yml files by name, or
-// the files themselves. Files of another kind of document (a consolidated report beside the cells)
-// are passed over. A path that cannot be read gives a failed cell that says why.
+// the files themselves, through opts.Files. Files of another kind of document (a consolidated
+// report beside the cells) are passed over. A path that cannot be read gives a failed cell that
+// says why; with no opts.Files every path does, and nothing is looked at.
 func Collect(paths []string, opts input.Options) []Cell {
 	var out []Cell
 	for _, path := range paths {
-		st, err := os.Stat(path)
+		if opts.Files == nil {
+			out = append(out, Cell{File: path, Problems: input.Problems{{File: path, Message: "ở đây không được mở tệp trên máy"}}})
+			continue
+		}
+		st, err := fs.Stat(opts.Files, path)
 		if err != nil {
 			out = append(out, failed(path, err))
 			continue
 		}
 		files := []string{path}
-		if st.IsDir() {
-			files, err = yamlFiles(path)
+		switch {
+		case st.IsDir():
+			files, err = yamlFiles(opts.Files, path)
 			if err != nil {
 				out = append(out, failed(path, err))
 				continue
 			}
+		case !st.Mode().IsRegular():
+			out = append(out, Cell{File: path, Problems: input.Problems{{File: path, Message: "không phải tệp thường (thiết bị, ống dẫn…); không đọc"}}})
+			continue
 		}
 		for _, f := range files {
-			data, err := readFile(f)
+			data, err := readFile(opts.Files, f)
 			if err != nil {
 				out = append(out, failed(f, err))
 				continue
@@ -111,26 +121,35 @@ func Collect(paths []string, opts input.Options) []Cell {
 	return out
 }
 
-// yamlFiles lists a folder's .yaml and .yml files, sorted by name.
-func yamlFiles(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
+// yamlFiles lists a folder's regular .yaml and .yml files, sorted by name.
+func yamlFiles(files fs.FS, dir string) ([]string, error) {
+	entries, err := fs.ReadDir(files, dir)
 	if err != nil {
 		return nil, err
 	}
-	var files []string
+	var out []string
 	for _, e := range entries {
 		ext := strings.ToLower(filepath.Ext(e.Name()))
-		if !e.IsDir() && (ext == ".yaml" || ext == ".yml") && !strings.HasPrefix(e.Name(), ".") {
-			files = append(files, filepath.Join(dir, e.Name()))
+		if (ext != ".yaml" && ext != ".yml") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		regular := e.Type().IsRegular()
+		if e.Type()&fs.ModeSymlink != 0 { // a link the user made in the folder: what it points at
+			st, err := fs.Stat(files, path)
+			regular = err == nil && st.Mode().IsRegular()
+		}
+		if regular {
+			out = append(out, path)
 		}
 	}
-	sort.Strings(files)
-	return files, nil
+	sort.Strings(out)
+	return out, nil
 }
 
 // readFile reads a file no larger than the input limit (one byte more tells it is too large).
-func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+func readFile(files fs.FS, path string) ([]byte, error) {
+	f, err := files.Open(path)
 	if err != nil {
 		return nil, err
 	}
@@ -142,9 +161,9 @@ func readFile(path string) ([]byte, error) {
 func failed(path string, err error) Cell {
 	msg := "không đọc được"
 	switch {
-	case os.IsNotExist(err):
+	case errors.Is(err, fs.ErrNotExist):
 		msg = "không có tệp hoặc thư mục này"
-	case os.IsPermission(err):
+	case errors.Is(err, fs.ErrPermission):
 		msg = "không có quyền đọc"
 	}
 	return Cell{File: path, Problems: input.Problems{{File: path, Message: msg}}}

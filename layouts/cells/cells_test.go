@@ -111,7 +111,7 @@ func TestCollect(t *testing.T) {
 	write("tong-hop.yaml", "mau: tong-hop\n")
 	write("ghi-chu.txt", "not yaml")
 	write("hong.yaml", "mau: [\n")
-	got := Collect([]string{dir, filepath.Join(dir, "khong-co.yaml")}, input.Options{})
+	got := Collect([]string{dir, filepath.Join(dir, "khong-co.yaml")}, input.Options{Files: input.OSFiles})
 	var sources []string
 	for _, c := range got {
 		sources = append(sources, filepath.Base(c.Source())+" "+map[bool]string{true: "ok", false: "lỗi"}[c.OK()])

@@ -48,6 +48,35 @@ func (t CellType) DefaultAuthority() string {
 	return "T/M BAN CHI ỦY"
 }
 
+// Defaults are the values a report takes for the keys its input leaves out, which depend on the
+// cell's type. The web form shows them in its fields.
+type Defaults struct {
+	ParentOrg  string // co_quan.cap_tren
+	Code       string // ky_hieu
+	Place      string // dia_danh
+	Phase      string // giai_doan
+	Basis      input.PlanRef
+	PlanCode   string // ke_hoach.ky_hieu
+	Recipients []string
+	Authority  string // ky.quyen
+	Position   string // ky.chuc_vu
+}
+
+// DefaultsFor gives the defaults of a cell type.
+func DefaultsFor(t CellType) Defaults {
+	return Defaults{
+		ParentOrg:  kh46.ParentOrg,
+		Code:       "BC/" + t.Code(),
+		Place:      kh46.Place,
+		Phase:      kh46.RegistrationPhase,
+		Basis:      kh46.Plan,
+		PlanCode:   "KH/" + t.Code(),
+		Recipients: []string{"Ban Tuyên giáo ĐUK", "Lưu " + t.Word()},
+		Authority:  t.DefaultAuthority(),
+		Position:   "BÍ THƯ",
+	}
+}
+
 // Report is a cell's registration report, as read from its input.
 type Report struct {
 	ParentOrg  string // co_quan.cap_tren; empty when there is none
@@ -109,22 +138,23 @@ func Read(top *input.Object) *Report {
 		readOrg(org, rep)
 	}
 
+	def := DefaultsFor(rep.CellType)
 	rep.Number, _ = top.Int("so")
-	rep.Code = top.StringDefault("ky_hieu", "BC/"+rep.CellType.Code())
-	rep.Place = top.StringDefault("dia_danh", kh46.Place)
+	rep.Code = top.StringDefault("ky_hieu", def.Code)
+	rep.Place = top.StringDefault("dia_danh", def.Place)
 	rep.Date, _ = top.Date("ngay", true)
-	rep.Phase = input.ReadPhase(top, "giai_doan", kh46.RegistrationPhase)
+	rep.Phase = input.ReadPhase(top, "giai_doan", def.Phase)
 	if rep.Phase == kh46.RegistrationPhase && rep.Date.After(kh46.RegistrationDeadline) {
 		top.Warnf("ngay", "ngày báo cáo %s sau hạn %s của giai đoạn %s", rep.Date.Describe(), kh46.RegistrationDeadline.Describe(), kh46.RegistrationPhase)
 	}
 
-	rep.Basis = input.ReadPlanRef(top, "can_cu", kh46.Plan)
+	rep.Basis = input.ReadPlanRef(top, "can_cu", def.Basis)
 
 	if plan := top.Object("ke_hoach"); plan != nil {
 		plan.Known(planKeys...)
 		p := &Plan{}
 		p.Number, _ = plan.Int("so")
-		p.Code = plan.StringDefault("ky_hieu", "KH/"+rep.CellType.Code())
+		p.Code = plan.StringDefault("ky_hieu", def.PlanCode)
 		p.Date, _ = plan.Date("ngay", true)
 		rep.Plan = p
 	}
@@ -138,7 +168,7 @@ func Read(top *input.Object) *Report {
 			Unit: m.String("don_vi", true),
 		}
 		if kind, ok := kh46.KindByCode(model.Kind); ok && rep.Sector != "" && !kind.MeantFor(rep.Sector) {
-			m.Warnf("loai", "loại mô hình %q (%s) không dành cho khối %s theo Kế hoạch 46-KH/ĐUK", kind.Code, kind.Name, kh46.SectorName(rep.Sector))
+			m.Warnf("loai", "%s: loại này không dành cho khối %s theo Kế hoạch 46-KH/ĐUK", kind.Name, kh46.SectorName(rep.Sector))
 		}
 		rep.Models = append(rep.Models, model)
 	}
@@ -151,9 +181,9 @@ func Read(top *input.Object) *Report {
 		})
 	}
 
-	rep.Recipients = input.ReadRecipients(top, []string{"Ban Tuyên giáo ĐUK", "Lưu " + rep.CellType.Word()})
+	rep.Recipients = input.ReadRecipients(top, def.Recipients)
 	var ky *input.Object
-	rep.Signer, ky = input.ReadSigner(top, rep.CellType.DefaultAuthority(), "BÍ THƯ")
+	rep.Signer, ky = input.ReadSigner(top, def.Authority, def.Position)
 	if ky != nil {
 		checkAuthority(ky, rep)
 	}

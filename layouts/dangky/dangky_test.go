@@ -1,6 +1,7 @@
 package dangky_test
 
 import (
+	"bytes"
 	"os"
 	"reflect"
 	"strings"
@@ -238,6 +239,10 @@ func TestSampleChiBoSoTaiChinh(t *testing.T) {
 	if doc.Signer != want.Signer {
 		t.Errorf("Signer = %#v, want %#v", doc.Signer, want.Signer)
 	}
+	if canonical := layouts.Read("chi-bo-so-tai-chinh.yaml", data, input.Options{}).Canonical(); len(doc.Data) == 0 || !bytes.Equal(doc.Data, canonical) {
+		t.Errorf("Data is not the input's canonical YAML:\n%s", doc.Data)
+	}
+	want.Data = doc.Data
 	if !reflect.DeepEqual(doc, want) {
 		t.Error("document differs from the expected one (see above)")
 	}
@@ -619,28 +624,28 @@ func TestWarningKindNotForSector(t *testing.T) {
 		src := chiBo + model("y-te")
 		oneWarning(t, src, input.Problem{
 			File: file, Line: lineOf(t, src, "loai: y-te"), Key: "mo_hinh[2].loai", Warning: true,
-			Message: `loại mô hình "y-te" (Mô hình tiên tiến trong lĩnh vực y tế, chăm sóc sức khỏe nhân dân) không dành cho khối cơ quan theo Kế hoạch 46-KH/ĐUK`,
+			Message: `Mô hình tiên tiến trong lĩnh vực y tế, chăm sóc sức khỏe nhân dân: loại này không dành cho khối cơ quan theo Kế hoạch 46-KH/ĐUK`,
 		})
 	})
 	t.Run("5s on giao-duc", func(t *testing.T) {
 		src := edit(t, chiBo, "khoi: co-quan", "khoi: giao-duc") + model("5s")
 		oneWarning(t, src, input.Problem{
 			File: file, Line: lineOf(t, src, "loai: 5s"), Key: "mo_hinh[2].loai", Warning: true,
-			Message: `loại mô hình "5s" (Mô hình thi đua thực hiện chương trình "5S" ("Sạch hơn - Đẹp hơn - Năng suất cao hơn")) không dành cho khối giáo dục - đào tạo theo Kế hoạch 46-KH/ĐUK`,
+			Message: `Mô hình thi đua thực hiện chương trình "5S" ("Sạch hơn - Đẹp hơn - Năng suất cao hơn"): loại này không dành cho khối giáo dục - đào tạo theo Kế hoạch 46-KH/ĐUK`,
 		})
 	})
 	t.Run("san-xuat-kinh-doanh on y-te", func(t *testing.T) {
 		src := edit(t, chiBo, "khoi: co-quan", "khoi: y-te") + model("san-xuat-kinh-doanh")
 		oneWarning(t, src, input.Problem{
 			File: file, Line: lineOf(t, src, "loai: san-xuat-kinh-doanh"), Key: "mo_hinh[2].loai", Warning: true,
-			Message: `loại mô hình "san-xuat-kinh-doanh" (Mô hình trong sản xuất - kinh doanh) không dành cho khối y tế theo Kế hoạch 46-KH/ĐUK`,
+			Message: `Mô hình trong sản xuất - kinh doanh: loại này không dành cho khối y tế theo Kế hoạch 46-KH/ĐUK`,
 		})
 	})
 	t.Run("van-hoa-cong-so on doanh-nghiep", func(t *testing.T) {
 		src := edit(t, chiBo, "khoi: co-quan", "khoi: doanh-nghiep") + model("van-hoa-cong-so")
 		oneWarning(t, src, input.Problem{
 			File: file, Line: lineOf(t, src, "loai: van-hoa-cong-so"), Key: "mo_hinh[2].loai", Warning: true,
-			Message: `loại mô hình "van-hoa-cong-so" (Mô hình thi đua thực hiện văn hóa công sở) không dành cho khối doanh nghiệp theo Kế hoạch 46-KH/ĐUK`,
+			Message: `Mô hình thi đua thực hiện văn hóa công sở: loại này không dành cho khối doanh nghiệp theo Kế hoạch 46-KH/ĐUK`,
 		})
 	})
 	// Meant for the sector: no warning.

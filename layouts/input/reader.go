@@ -3,6 +3,7 @@ package input
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strconv"
@@ -22,6 +23,10 @@ const MaxFileSize = 1 << 20
 type Options struct {
 	// NoConvert refuses text in a legacy Vietnamese encoding instead of converting it.
 	NoConvert bool
+	// Files is where the files an input names inside itself are read from (a consolidated
+	// report's "nguon", a batch's paths), by their native paths. Nil opens nothing: such a path is
+	// refused before anything is looked at, as the web form needs.
+	Files fs.FS
 }
 
 // Reader reads one input file and collects its problems.
@@ -250,6 +255,7 @@ type Object struct {
 	r      *Reader
 	path   string
 	line   int
+	node   *yaml.Node // the mapping, whose text values are replaced by their cleaned text as read
 	fields map[string]*yaml.Node
 	keys   []*yaml.Node // the key nodes, in the file's order
 }
@@ -257,7 +263,7 @@ type Object struct {
 // object reads a mapping node, reporting duplicate keys and keys not in known. With known nil,
 // every key is accepted (the caller declares them later with Known).
 func (r *Reader) object(n *yaml.Node, path string) *Object {
-	o := &Object{r: r, path: path, line: n.Line, fields: map[string]*yaml.Node{}}
+	o := &Object{r: r, path: path, line: n.Line, node: n, fields: map[string]*yaml.Node{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if prev, ok := o.fields[k.Value]; ok {
@@ -360,7 +366,17 @@ func (o *Object) String(key string, required bool) string {
 		o.Errorf(key, "không được để trống")
 		return ""
 	}
-	return o.r.clean(o.KeyLine(key), o.keyPath(key), s)
+	s = o.r.clean(o.KeyLine(key), o.keyPath(key), s)
+	keepCleaned(v, s)
+	return s
+}
+
+// keepCleaned puts a value's cleaned text back into its node, so that the canonical YAML holds
+// what was printed; a refused value (cleaned to nothing) keeps what was written.
+func keepCleaned(n *yaml.Node, cleaned string) {
+	if cleaned != "" {
+		n.Value = cleaned
+	}
 }
 
 // StringOr returns the key's text, or def when the key is absent. An explicitly empty value
@@ -543,6 +559,7 @@ func (o *Object) Lines(key string, max int) ([]string, bool) {
 			continue
 		}
 		s = o.r.clean(item.Line, path, s)
+		keepCleaned(item, s)
 		if n := utf8.RuneCountInString(s); n > max && n <= MaxValueRunes {
 			o.r.Add(item.Line, path, false, "quá dài (%d ký tự; tối đa %d ở chỗ này của văn bản)", n, max)
 		}

@@ -97,7 +97,7 @@ func TestCountsAgainstTheCells(t *testing.T) {
 
 	source := fmt.Sprintf("mau: tong-hop\nso: 15\nngay: 2021-04-19\nnguon: [cac-chi-bo]\nphai_bao_cao:\n%sky: {ho_ten: Trưởng ban}\n", due.String())
 	file := filepath.Join(dir, "tong-hop.yaml")
-	doc, problems := layouts.Load(file, []byte(source), input.Options{})
+	doc, problems := layouts.Load(file, []byte(source), input.Options{Files: input.OSFiles})
 	if doc == nil {
 		t.Fatalf("errors:\n%s", problems.Error())
 	}
@@ -207,7 +207,7 @@ func TestSourceErrorsStopTheReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(dir, "tong-hop.yaml")
-	doc, problems := layouts.Load(file, []byte("mau: tong-hop\nngay: 2021-04-19\nnguon: [hong.yaml, khong-co.yaml]\nphai_bao_cao: [Chi bộ A]\nky: {ho_ten: B}\n"), input.Options{})
+	doc, problems := layouts.Load(file, []byte("mau: tong-hop\nngay: 2021-04-19\nnguon: [hong.yaml, khong-co.yaml]\nphai_bao_cao: [Chi bộ A]\nky: {ho_ten: B}\n"), input.Options{Files: input.OSFiles})
 	if doc != nil {
 		t.Fatal("a consolidated report was built from a bad cell file")
 	}

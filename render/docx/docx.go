@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -134,11 +135,19 @@ func (t *Template) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// zip packs the template's parts, with the given parts replaced, into a DOCX in memory.
+// zip packs the template's parts, with the given parts replaced, into a DOCX in memory. A given
+// part the template does not have is added after its own, in the order of names.
 func (t *Template) zip(replace map[string][]byte) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range t.names {
+	var added []string
+	for name := range replace {
+		if _, ok := t.parts[name]; !ok {
+			added = append(added, name)
+		}
+	}
+	sort.Strings(added)
+	for _, name := range append(slices.Clip(t.names), added...) {
 		data := t.parts[name]
 		if r, ok := replace[name]; ok {
 			data = r
@@ -158,7 +167,8 @@ func (t *Template) zip(replace map[string][]byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Render writes the document as DOCX. The same document and template always give the same bytes.
+// Render writes the document as DOCX, its data (Document.Data) in a custom XML part. The same
+// document and template always give the same bytes.
 func (r Renderer) Render(w io.Writer, d *render.Document) error {
 	t := r.Template
 	if t == nil {
@@ -170,7 +180,14 @@ func (r Renderer) Render(w io.Writer, d *render.Document) error {
 	if err := checkTemplate(t); err != nil {
 		return err
 	}
-	replace := map[string][]byte{corePart: coreProperties(d.Meta)}
+	replace := map[string][]byte{}
+	if d.Data != nil {
+		var err error
+		if replace, err = dataParts(t, d.Data); err != nil {
+			return err
+		}
+	}
+	replace[corePart] = coreProperties(d.Meta)
 	packed, err := t.zip(replace)
 	if err != nil {
 		return err

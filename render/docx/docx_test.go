@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,18 +33,7 @@ func renderParts(t *testing.T, r Renderer, d *render.Document) map[string]string
 	if err := r.Render(&buf, d); err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := map[string]string{}
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		data, _ := io.ReadAll(rc)
-		rc.Close()
-		parts[f.Name] = string(data)
-	}
-	return parts
+	return docxParts(t, buf.Bytes())
 }
 
 // attr returns the value of attribute name in the first element matching pattern in xml.

@@ -1,5 +1,6 @@
-// Package pdf draws a render.Document as an A4 PDF with fpdf, following the format rules in
-// package render. It is the only package that imports fpdf.
+// Package pdf draws a render.Document as an A4 PDF/A-3b file with fpdf, following the format rules
+// in package render, with the document's data attached (see pdfa.go). It is the only package that
+// imports fpdf.
 //
 // The page is laid out by hand rather than with fpdf's automatic breaks: every line is measured,
 // placed on an exact line grid (render.BaselineRatio), and kept with the next line
@@ -26,13 +27,15 @@ type Renderer struct{}
 // italic is never used, so it is not embedded.
 var usedStyles = []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic}
 
-// Render writes the document as a PDF. The same document always gives the same bytes.
+// Render writes the document as a PDF/A-3b file, its data (Document.Data) attached as
+// embedded.FileName. The same document always gives the same bytes.
 func (r Renderer) Render(w io.Writer, d *render.Document) error {
 	return r.RenderAll(w, []*render.Document{d}, d.Meta)
 }
 
 // RenderAll writes several documents into one PDF, for printing them at once: each starts on a new
-// page and numbers its own pages. meta describes the whole file.
+// page and numbers its own pages, and each document's data is attached under
+// embedded.AttachmentName. meta describes the whole file.
 func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta) error {
 	created, err := time.Parse("2006-01-02", meta.Date)
 	if err != nil {
@@ -52,13 +55,12 @@ func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta
 			return fmt.Errorf("pdf: load font %q: %w", s, err)
 		}
 	}
-	f.SetTitle(meta.Title, true)
-	f.SetAuthor(meta.Author, true)
-	f.SetCreator("baocao", true)
-	f.SetLang(meta.Lang)
-	f.SetCreationDate(created)
-	f.SetModificationDate(created)
+	archival(f, meta, created)
 	f.SetCatalogSort(true)
+	files, err := attachments(docs)
+	if err != nil {
+		return err
+	}
 
 	p := &page{f: f}
 	for _, d := range docs {
@@ -73,7 +75,11 @@ func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta
 	if err := f.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	out, err := archive(buf.Bytes(), files)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
 	return err
 }
 

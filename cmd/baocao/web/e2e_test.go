@@ -38,7 +38,7 @@ func needTool(t *testing.T, name string) string {
 func TestFormInABrowser(t *testing.T) {
 	chromium := needTool(t, "chromium")
 	pdftotext := needTool(t, "pdftotext")
-	srv := httptest.NewServer(Handler(nil))
+	srv := httptest.NewServer(Handler(Options{}))
 	defer srv.Close()
 
 	downloads := t.TempDir()

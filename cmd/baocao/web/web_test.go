@@ -40,21 +40,47 @@ func validForm() url.Values {
 	}
 }
 
-// post sends a form to the handler as a browser on this machine does.
+// post sends a form to the handler as the form's own page does.
 func post(t *testing.T, h http.Handler, path string, form url.Values) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest("POST", path, strings.NewReader(form.Encode()))
+	return send(t, h, pageRequest("POST", path, "application/x-www-form-urlencoded", strings.NewReader(form.Encode())))
+}
+
+// pageRequest is a request as the form's page in a browser sends it: to 127.0.0.1:8080, from the
+// same origin, with the form's header.
+func pageRequest(method, path, contentType string, body io.Reader) *http.Request {
+	req := httptest.NewRequest(method, path, body)
 	req.Host = "127.0.0.1:8080"
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	req.Header.Set("Origin", "http://127.0.0.1:8080")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	req.Header.Set(FormHeader, "1")
+	return req
+}
+
+// send serves one request.
+func send(t *testing.T, h http.Handler, req *http.Request) *httptest.ResponseRecorder {
+	t.Helper()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec
 }
 
+// openFile posts a file's bytes to "Mở bản đã lưu", as the page does.
+func openFile(t *testing.T, h http.Handler, data []byte) *httptest.ResponseRecorder {
+	t.Helper()
+	return send(t, h, pageRequest("POST", "/api/mo", "application/octet-stream", bytes.NewReader(data)))
+}
+
 var testHosts = []string{"127.0.0.1", "localhost", "::1"}
 
+// testHandler is the handler as "baocao serve" makes it on this machine.
+func testHandler() http.Handler { return Handler(Options{Hosts: testHosts, Version: "1.2.3-thu"}) }
+
 func TestPageAndHeaders(t *testing.T) {
-	h := Handler(testHosts)
+	h := testHandler()
 	for _, path := range []string{"/", "/app.js", "/app.css"} {
 		req := httptest.NewRequest("GET", path, nil)
 		req.Host = "localhost:8080"
@@ -90,14 +116,14 @@ func TestOtherHostRefused(t *testing.T) {
 	req := httptest.NewRequest("GET", "/", nil)
 	req.Host = "evil.example:8080"
 	rec := httptest.NewRecorder()
-	Handler(testHosts).ServeHTTP(rec, req)
+	testHandler().ServeHTTP(rec, req)
 	if rec.Code != http.StatusMisdirectedRequest {
 		t.Errorf("a request for another host: %d, want 421", rec.Code)
 	}
 }
 
 func TestValidFormGivesPDFAndDOCX(t *testing.T) {
-	h := Handler(testHosts)
+	h := testHandler()
 	rec := post(t, h, "/api/pdf?tai=1", validForm())
 	if rec.Code != 200 || rec.Header().Get("Content-Type") != "application/pdf" || !bytes.HasPrefix(rec.Body.Bytes(), []byte("%PDF-")) {
 		t.Fatalf("PDF: %d %s", rec.Code, rec.Header().Get("Content-Type"))
@@ -127,7 +153,7 @@ func TestInvalidFormGivesFieldErrors(t *testing.T) {
 	form.Set("ngay", "31/02/2021")
 	form["mo_hinh.don_vi"] = []string{"Văn phòng Sở", ""}
 	form["mo_hinh.loai"] = []string{"y-te", "cai-cach-hanh-chinh"}
-	rec := post(t, Handler(testHosts), "/api/pdf", form)
+	rec := post(t, testHandler(), "/api/pdf", form)
 	if rec.Code != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d, want 422", rec.Code)
 	}
@@ -149,7 +175,7 @@ func TestInvalidFormGivesFieldErrors(t *testing.T) {
 		t.Errorf("warnings %+v, want the kind not meant for agencies", res.Warnings)
 	}
 	// The check alone answers 200 with the same problems.
-	rec = post(t, Handler(testHosts), "/api/kiem-tra", form)
+	rec = post(t, testHandler(), "/api/kiem-tra", form)
 	if rec.Code != 200 || len(decodeCheck(t, rec.Body).Errors) != 3 {
 		t.Errorf("check: %d", rec.Code)
 	}
@@ -158,14 +184,11 @@ func TestInvalidFormGivesFieldErrors(t *testing.T) {
 func TestOversizedRequestRefused(t *testing.T) {
 	form := validForm()
 	form.Set("co_quan.ten", strings.Repeat("a", MaxRequest))
-	rec := post(t, Handler(testHosts), "/api/pdf", form)
+	rec := post(t, testHandler(), "/api/pdf", form)
 	if rec.Code != http.StatusRequestEntityTooLarge {
 		t.Errorf("status %d, want 413", rec.Code)
 	}
-	req := httptest.NewRequest("POST", "/api/mo", bytes.NewReader(make([]byte, MaxRequest+10)))
-	req.Host = "127.0.0.1"
-	rec = httptest.NewRecorder()
-	Handler(testHosts).ServeHTTP(rec, req)
+	rec = openFile(t, testHandler(), make([]byte, MaxRequest+10))
 	if rec.Code != http.StatusRequestEntityTooLarge {
 		t.Errorf("open: status %d, want 413", rec.Code)
 	}
@@ -186,8 +209,15 @@ func valuesOf(f *Form) url.Values {
 	set("dia_danh", f.DiaDanh)
 	set("ngay", f.Ngay)
 	set("giai_doan", f.GiaiDoan)
+	if f.CanCu != nil {
+		set("can_cu.so", f.CanCu.So)
+		set("can_cu.ngay", f.CanCu.Ngay)
+		set("can_cu.co_quan", f.CanCu.CoQuan)
+		set("can_cu.giai_doan", f.CanCu.GiaiDoan)
+	}
 	if f.KeHoach != nil {
 		set("ke_hoach.so", string(f.KeHoach.So))
+		set("ke_hoach.ky_hieu", f.KeHoach.KyHieu)
 		set("ke_hoach.ngay", f.KeHoach.Ngay)
 	}
 	for _, m := range f.MoHinh {
@@ -215,7 +245,7 @@ func valuesOf(f *Form) url.Values {
 // TestYAMLRoundTrip saves the form as YAML, renders that YAML as the command line does, opens it
 // in the form again: the same PDF bytes every way.
 func TestYAMLRoundTrip(t *testing.T) {
-	h := Handler(testHosts)
+	h := testHandler()
 	want := post(t, h, "/api/pdf", validForm()).Body.Bytes()
 
 	saved := post(t, h, "/api/yaml", validForm())
@@ -235,11 +265,8 @@ func TestYAMLRoundTrip(t *testing.T) {
 		t.Error("baocao render of the saved YAML gives other bytes than the form")
 	}
 
-	req := httptest.NewRequest("POST", "/api/mo", bytes.NewReader(yamlText))
-	req.Host = "127.0.0.1"
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	var opened openResult
+	rec := openFile(t, h, yamlText)
+	var opened checkResult
 	if err := json.NewDecoder(rec.Body).Decode(&opened); err != nil || rec.Code != 200 || opened.Form == nil {
 		t.Fatalf("open: %d %v", rec.Code, err)
 	}
@@ -249,10 +276,7 @@ func TestYAMLRoundTrip(t *testing.T) {
 }
 
 func TestOpenRefusesOtherDocuments(t *testing.T) {
-	req := httptest.NewRequest("POST", "/api/mo", strings.NewReader("mau: tong-hop\n"))
-	req.Host = "127.0.0.1"
-	rec := httptest.NewRecorder()
-	Handler(testHosts).ServeHTTP(rec, req)
+	rec := openFile(t, testHandler(), []byte("mau: tong-hop\n"))
 	if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), "errors") {
 		t.Errorf("open of a consolidated report: %d %s", rec.Code, rec.Body.String())
 	}

@@ -3,6 +3,8 @@
 "use strict";
 
 const form = document.getElementById("bieu-mau");
+// Every request of this page carries this header; the server refuses requests without it.
+const FORM_HEADER = { "X-Baocao-Bieu-Mau": "1" };
 let kinds = [];
 
 // addRow adds a row to a list ("mo_hinh" or "guong"), filled with values when given.
@@ -77,7 +79,7 @@ function body() {
 
 // post sends the form to an action; a refused form shows its problems and gives null.
 async function post(url) {
-  const res = await fetch(url, { method: "POST", body: body() });
+  const res = await fetch(url, { method: "POST", headers: FORM_HEADER, body: body() });
   if (res.status === 422) {
     showProblems(await res.json());
     return null;
@@ -91,7 +93,7 @@ async function post(url) {
 
 // check shows the problems of the form, and whether it has no error.
 async function check() {
-  const res = await fetch("/api/kiem-tra", { method: "POST", body: body() });
+  const res = await fetch("/api/kiem-tra", { method: "POST", headers: FORM_HEADER, body: body() });
   return showProblems(await res.json());
 }
 
@@ -153,7 +155,7 @@ function fill(f) {
 }
 
 async function openFile(file) {
-  const res = await fetch("/api/mo", { method: "POST", body: await file.text() });
+  const res = await fetch("/api/mo", { method: "POST", headers: FORM_HEADER, body: file });
   const data = await res.json();
   if (data.form) fill(data.form);
   showProblems(data);

@@ -1,0 +1,218 @@
+package embedded_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"baocao/render"
+	"baocao/render/docx"
+	"baocao/render/embedded"
+	"baocao/render/pdf"
+	"baocao/render/rendertest"
+)
+
+func document(data string) *render.Document {
+	d := rendertest.Document([]byte("Báo cáo\x00Chi bộ\x00\x00CHI BỘ\x00Số 05-BC/CB\x00Yên Bái, ngày 12 tháng 4 năm 2021\x00BÁO CÁO\x00kết quả\x00\x00BÍ THƯ\x00Trần Văn Bình\x00- Lưu.\x00\x01Nội dung."))
+	d.Data = []byte(data)
+	return d
+}
+
+func renderPDF(t testing.TB, docs ...*render.Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := (pdf.Renderer{}).RenderAll(&buf, docs, docs[0].Meta); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func renderDOCX(t testing.TB, d *render.Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := (docx.Renderer{}).Render(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestAttachmentName(t *testing.T) {
+	for _, c := range []struct {
+		i, n int
+		want string
+	}{{0, 1, "bao-cao.yaml"}, {0, 2, "bao-cao-01.yaml"}, {11, 12, "bao-cao-12.yaml"}, {4, 150, "bao-cao-005.yaml"}} {
+		if got := embedded.AttachmentName(c.i, c.n); got != c.want {
+			t.Errorf("AttachmentName(%d, %d) = %q, want %q", c.i, c.n, got, c.want)
+		}
+	}
+}
+
+// TestFromPDFAfterAnUpdate: a signature or any other incremental update appends objects and a new
+// cross-reference section (here a compressed one, as signing tools write) after baocao's file; the
+// data still reads.
+func TestFromPDFAfterAnUpdate(t *testing.T) {
+	out := renderPDF(t, document("so: 1\n"))
+	updated := append(bytes.Clone(out), []byte("40 0 obj\n<< /Type /Sig /Contents <00ff> /ByteRange [0 1 2 3] >>\nendobj\n"+
+		"41 0 obj\n<< /Type /XRef /Size 42 /W [1 4 1] /Length 3 /Filter /FlateDecode >>\nstream\nxyz\nendstream\nendobj\nstartxref\n99999\n%%EOF\n")...)
+	got, err := embedded.FromPDF(updated)
+	if err != nil || len(got) != 1 || string(got[0]) != "so: 1\n" {
+		t.Errorf("FromPDF: %q, %v", got, err)
+	}
+}
+
+// pdfWith is a PDF holding one attachment of ours whose stream is given.
+func pdfWith(dict string, stream []byte) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n1 0 obj\n<< /Type /Filespec /F (bao-cao.yaml) /UF (bao-cao.yaml) /EF << /F 2 0 R >> >>\nendobj\n")
+	fmt.Fprintf(&b, "2 0 obj\n<< /Type /EmbeddedFile %s /Length %d >>\nstream\n", dict, len(stream))
+	b.Write(stream)
+	b.WriteString("\nendstream\nendobj\n%%EOF\n")
+	return b.Bytes()
+}
+
+func deflate(data []byte) []byte {
+	var b bytes.Buffer
+	zw := zlib.NewWriter(&b)
+	zw.Write(data)
+	zw.Close()
+	return b.Bytes()
+}
+
+func TestFromPDFRefuses(t *testing.T) {
+	bomb := deflate(make([]byte, embedded.MaxData+1))
+	nested := "%PDF-1.7\n1 0 obj\n" + strings.Repeat("[", 100000) + "\nendobj\n"
+	unclosed := "%PDF-1.7\n" + strings.Repeat("1 0 obj\n(", 20000)
+	tests := map[string]struct {
+		data []byte
+		want error
+	}{
+		"not a PDF":        {[]byte("PK\x03\x04"), embedded.ErrCorrupt},
+		"empty":            {nil, embedded.ErrCorrupt},
+		"too large":        {append([]byte("%PDF-"), make([]byte, embedded.MaxFile)...), embedded.ErrTooLarge},
+		"no attachment":    {[]byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), embedded.ErrNoData},
+		"another's file":   {bytes.Replace(pdfWith("", []byte("a")), []byte("bao-cao.yaml"), []byte("invoice.xml!"), 2), embedded.ErrNoData},
+		"a bomb":           {pdfWith("/Filter /FlateDecode", bomb), embedded.ErrTooLarge},
+		"bad deflate":      {pdfWith("/Filter /FlateDecode", []byte("not deflate")), embedded.ErrCorrupt},
+		"another filter":   {pdfWith("/Filter /LZWDecode", []byte("x")), embedded.ErrCorrupt},
+		"two filters":      {pdfWith("/Filter [/ASCIIHexDecode /FlateDecode]", []byte("x")), embedded.ErrCorrupt},
+		"no stream":        {bytes.Replace(pdfWith("", []byte("a")), []byte("/EF << /F 2 0 R >>"), []byte("/EF << /F 9 0 R >>"), 1), embedded.ErrCorrupt},
+		"deep nesting":     {[]byte(nested), embedded.ErrNoData},
+		"unclosed strings": {[]byte(unclosed), embedded.ErrNoData},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			_, err := embedded.FromPDF(tc.data)
+			if !errors.Is(err, tc.want) {
+				t.Errorf("FromPDF: %v, want %v", err, tc.want)
+			}
+		})
+	}
+	if got, err := embedded.FromPDF(pdfWith("", []byte("plain: 1\n"))); err != nil || string(got[0]) != "plain: 1\n" {
+		t.Errorf("an unfiltered stream: %q, %v", got, err)
+	}
+}
+
+// zipOf packs parts into a zip, in the order given.
+func zipOf(t *testing.T, parts ...string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for i := 0; i+1 < len(parts); i += 2 {
+		w, err := zw.Create(parts[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(parts[i+1]))
+	}
+	zw.Close()
+	return b.Bytes()
+}
+
+func TestFromDOCXRefuses(t *testing.T) {
+	ours := func(text string) string {
+		x, err := embedded.CustomXML([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(x)
+	}
+	many := make([]string, 0, 2*5002)
+	for i := range 5001 {
+		many = append(many, fmt.Sprintf("p%d", i), "")
+	}
+	tests := map[string]struct {
+		data []byte
+		want error
+	}{
+		"not a zip":      {[]byte("%PDF-1.4"), embedded.ErrCorrupt},
+		"too large":      {make([]byte, embedded.MaxFile+1), embedded.ErrTooLarge},
+		"no data":        {zipOf(t, "word/document.xml", "<w:document/>"), embedded.ErrNoData},
+		"another's part": {zipOf(t, "customXml/item1.xml", `<b:Sources xmlns:b="urn:x"/>`), embedded.ErrNoData},
+		"two data parts": {zipOf(t, "customXml/item1.xml", ours("a"), "customXml/item2.xml", ours("b")), embedded.ErrCorrupt},
+		"an element":     {zipOf(t, "customXml/item1.xml", `<du-lieu xmlns="urn:baocao:du-lieu:1">a<b/></du-lieu>`), embedded.ErrCorrupt},
+		"not XML":        {zipOf(t, "customXml/item1.xml", `<du-lieu xmlns="urn:baocao:du-lieu:1">a &bad; </du-lieu>`), embedded.ErrCorrupt},
+		"a bomb":         {zipOf(t, "customXml/item1.xml", ours(strings.Repeat("a", embedded.MaxData+1))), embedded.ErrTooLarge},
+		"many parts":     {zipOf(t, many...), embedded.ErrTooLarge},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			_, err := embedded.FromDOCX(tc.data)
+			if !errors.Is(err, tc.want) {
+				t.Errorf("FromDOCX: %v, want %v", err, tc.want)
+			}
+		})
+	}
+	// A part larger than the limit, though it compresses well.
+	lie := zipOf(t, "customXml/item1.xml", ours(strings.Repeat("a", 7*embedded.MaxData)))
+	if _, err := embedded.FromDOCX(lie); !errors.Is(err, embedded.ErrTooLarge) {
+		t.Errorf("a large part: %v", err)
+	}
+}
+
+func FuzzFromPDF(f *testing.F) {
+	f.Add(renderPDF(f, document("so: 1\n")))
+	f.Add(renderPDF(f, document("a: 1\n"), document("b: 2\n")))
+	f.Add(pdfWith("/Filter /FlateDecode", deflate([]byte("x: 1\n"))))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := embedded.FromPDF(data)
+		if err == nil && len(got) == 0 {
+			t.Error("no error and no data")
+		}
+	})
+}
+
+func FuzzFromDOCX(f *testing.F) {
+	f.Add(renderDOCX(f, document("so: 1\n")))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := embedded.FromDOCX(data)
+		if err == nil && got == nil {
+			t.Error("no error and no data")
+		}
+	})
+}
+
+// BenchmarkFromPDF measures reading the data back from a one-document PDF.
+func BenchmarkFromPDF(b *testing.B) {
+	out := renderPDF(b, document(strings.Repeat("mo_hinh: một mô hình\n", 100)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := embedded.FromPDF(out); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFromDOCX measures reading the data back from a DOCX.
+func BenchmarkFromDOCX(b *testing.B) {
+	out := renderDOCX(b, document(strings.Repeat("mo_hinh: một mô hình\n", 100)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := embedded.FromDOCX(out); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

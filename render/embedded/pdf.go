@@ -1,0 +1,447 @@
+package embedded
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"unicode/utf16"
+)
+
+// FromPDF reads back the data of every document a PDF written by baocao carries, in the documents'
+// order: one for a report, several for a combined file. It finds the attached files by their names
+// (FileName, or bao-cao-01.yaml, …) among the file's objects themselves rather than through the
+// cross-reference table, so that it also reads a file that was signed or otherwise updated after
+// baocao wrote it. A PDF that is readable but carries none gives ErrNoData.
+func FromPDF(data []byte) ([][]byte, error) {
+	if len(data) > MaxFile {
+		return nil, ErrTooLarge
+	}
+	if !bytes.HasPrefix(data, []byte("%PDF-")) {
+		return nil, ErrCorrupt
+	}
+	objects, err := scanObjects(data)
+	if err != nil {
+		return nil, err
+	}
+	// The file specifications of our attachments, by name; a later definition replaces an earlier.
+	specs := map[string]pdfDict{}
+	for _, num := range objects.order {
+		o := objects.byNum[num]
+		if o.dict["Type"] != pdfName("Filespec") {
+			continue
+		}
+		name := textString(o.dict["UF"])
+		if name == "" {
+			name = textString(o.dict["F"])
+		}
+		if attachmentNameRE.MatchString(name) {
+			specs[name] = o.dict
+		}
+	}
+	if len(specs) == 0 {
+		return nil, ErrNoData
+	}
+	if len(specs) > MaxDocuments {
+		return nil, ErrTooLarge
+	}
+	names := make([]string, 0, len(specs))
+	for n := range specs {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	if len(names) > 1 && slices.Contains(names, FileName) {
+		return nil, ErrCorrupt
+	}
+	out := make([][]byte, len(names))
+	for i, n := range names {
+		if out[i], err = objects.content(specs[n]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// attachmentNameRE matches the names AttachmentName gives.
+var attachmentNameRE = regexp.MustCompile(`^bao-cao(-[0-9]{2,6})?\.yaml$`)
+
+// Limits of the PDF scanner.
+const (
+	maxObjects = 1 << 20
+	maxDepth   = 32
+)
+
+// pdfObject is an indirect object: its dictionary (nil for another kind of object) and, for a
+// stream, the stream's raw bytes.
+type pdfObject struct {
+	dict   pdfDict
+	stream []byte
+}
+
+type (
+	pdfDict map[string]any
+	pdfName string
+	pdfRef  struct{ num, gen int }
+)
+
+// pdfObjects are the indirect objects of a file, by number, with the numbers in file order.
+type pdfObjects struct {
+	byNum map[int]pdfObject
+	order []int
+}
+
+var objRE = regexp.MustCompile(`(?:^|[\r\n\t\f ])([0-9]{1,10})[\r\n\t\f ]+([0-9]{1,5})[\r\n\t\f ]+obj\b`)
+
+// scanObjects finds the indirect objects of data from beginning to end, stepping over the content
+// of every stream whose length it can read, so that bytes inside a stream are never taken for an
+// object.
+func scanObjects(data []byte) (pdfObjects, error) {
+	objs := pdfObjects{byNum: map[int]pdfObject{}}
+	pos := 0
+	for len(objs.order) < maxObjects {
+		loc := objRE.FindSubmatchIndex(data[pos:])
+		if loc == nil {
+			return objs, nil
+		}
+		num, _ := strconv.Atoi(string(data[pos+loc[2] : pos+loc[3]]))
+		p := &parser{data: data, pos: pos + loc[1]}
+		pos += loc[1]
+		v, err := p.value(0)
+		if err != nil {
+			// Not an object we can read: go on after what was read of it, so that no byte is
+			// read twice.
+			pos = max(pos, p.pos)
+			continue
+		}
+		d, _ := v.(pdfDict)
+		o := pdfObject{dict: d}
+		p.space()
+		if d != nil && bytes.HasPrefix(data[p.pos:], []byte("stream")) {
+			start := p.pos + len("stream")
+			if bytes.HasPrefix(data[start:], []byte("\r\n")) {
+				start += 2
+			} else if bytes.HasPrefix(data[start:], []byte("\n")) {
+				start++
+			}
+			n, ok := d["Length"].(int)
+			if !ok || n < 0 || start+n > len(data) {
+				// An indirect or wrong length: the stream ends at its keyword.
+				end := bytes.Index(data[start:], []byte("endstream"))
+				if end < 0 {
+					return objs, nil
+				}
+				n = end
+			}
+			o.stream = data[start : start+n]
+			pos = start + n
+		} else {
+			pos = p.pos
+		}
+		if _, seen := objs.byNum[num]; !seen {
+			objs.order = append(objs.order, num)
+		}
+		objs.byNum[num] = o
+	}
+	return objs, ErrTooLarge
+}
+
+// content is the decoded content of the embedded file a file specification points to.
+func (objs pdfObjects) content(spec pdfDict) ([]byte, error) {
+	ef, _ := objs.resolve(spec["EF"]).(pdfDict)
+	if ef == nil {
+		return nil, ErrCorrupt
+	}
+	ref, ok := ef["UF"].(pdfRef)
+	if !ok {
+		ref, ok = ef["F"].(pdfRef)
+	}
+	o, found := objs.byNum[ref.num]
+	if !ok || !found || o.dict == nil || o.stream == nil {
+		return nil, ErrCorrupt
+	}
+	filter := o.dict["Filter"]
+	if a, ok := filter.([]any); ok && len(a) == 1 {
+		filter = a[0]
+	}
+	switch filter {
+	case nil:
+		if len(o.stream) > MaxData {
+			return nil, ErrTooLarge
+		}
+		return bytes.Clone(o.stream), nil
+	case pdfName("FlateDecode"):
+	default:
+		return nil, ErrCorrupt
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(o.stream))
+	if err != nil {
+		return nil, ErrCorrupt
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, MaxData+1))
+	if err != nil {
+		return nil, ErrCorrupt
+	}
+	if len(out) > MaxData {
+		return nil, ErrTooLarge
+	}
+	return out, nil
+}
+
+// resolve follows a reference to a direct object (a dictionary's value), once.
+func (objs pdfObjects) resolve(v any) any {
+	if r, ok := v.(pdfRef); ok {
+		if o, ok := objs.byNum[r.num]; ok && o.dict != nil {
+			return o.dict
+		}
+		return nil
+	}
+	return v
+}
+
+// textString decodes a PDF text string (PDFDocEncoding's ASCII part, or UTF-16BE with its byte
+// order mark); anything else gives "".
+func textString(v any) string {
+	s, ok := v.(string)
+	if !ok {
+		return ""
+	}
+	if b := []byte(s); len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
+		b = b[2:]
+		u := make([]uint16, len(b)/2)
+		for i := range u {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		}
+		return string(utf16.Decode(u))
+	}
+	return s
+}
+
+// parser reads PDF objects from data at pos.
+type parser struct {
+	data []byte
+	pos  int
+}
+
+var errSyntax = errors.New("pdf syntax")
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isDelim(c byte) bool {
+	return isSpace(c) || bytes.IndexByte([]byte("()<>[]{}/%"), c) >= 0
+}
+
+// space skips white space and comments.
+func (p *parser) space() {
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		switch {
+		case isSpace(c):
+			p.pos++
+		case c == '%':
+			for p.pos < len(p.data) && p.data[p.pos] != '\n' && p.data[p.pos] != '\r' {
+				p.pos++
+			}
+		default:
+			return
+		}
+	}
+}
+
+// value reads one object: a dictionary, array, name, string, number, reference, boolean or null.
+func (p *parser) value(depth int) (any, error) {
+	if depth > maxDepth {
+		return nil, errSyntax
+	}
+	p.space()
+	if p.pos >= len(p.data) {
+		return nil, errSyntax
+	}
+	switch c := p.data[p.pos]; {
+	case bytes.HasPrefix(p.data[p.pos:], []byte("<<")):
+		p.pos += 2
+		d := pdfDict{}
+		for {
+			p.space()
+			if bytes.HasPrefix(p.data[p.pos:], []byte(">>")) {
+				p.pos += 2
+				return d, nil
+			}
+			k, err := p.value(depth + 1)
+			name, ok := k.(pdfName)
+			if err != nil || !ok {
+				return nil, errSyntax
+			}
+			v, err := p.value(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			d[string(name)] = v
+		}
+	case c == '[':
+		p.pos++
+		var a []any
+		for {
+			p.space()
+			if p.pos < len(p.data) && p.data[p.pos] == ']' {
+				p.pos++
+				return a, nil
+			}
+			v, err := p.value(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			a = append(a, v)
+		}
+	case c == '/':
+		start := p.pos + 1
+		p.pos++
+		for p.pos < len(p.data) && !isDelim(p.data[p.pos]) {
+			p.pos++
+		}
+		return pdfName(p.data[start:p.pos]), nil
+	case c == '(':
+		return p.literal()
+	case c == '<':
+		return p.hex()
+	default:
+		return p.atom()
+	}
+}
+
+// literal reads a literal string, escapes and nested parentheses included.
+func (p *parser) literal() (any, error) {
+	p.pos++
+	var b []byte
+	depth := 1
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		p.pos++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return string(b), nil
+			}
+		case '\\':
+			if p.pos >= len(p.data) {
+				return nil, errSyntax
+			}
+			e := p.data[p.pos]
+			p.pos++
+			switch e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\r', '\n':
+				if e == '\r' && p.pos < len(p.data) && p.data[p.pos] == '\n' {
+					p.pos++
+				}
+				continue
+			default:
+				if e >= '0' && e <= '7' {
+					v := int(e - '0')
+					for i := 0; i < 2 && p.pos < len(p.data) && p.data[p.pos] >= '0' && p.data[p.pos] <= '7'; i++ {
+						v = v*8 + int(p.data[p.pos]-'0')
+						p.pos++
+					}
+					c = byte(v)
+				} else {
+					c = e
+				}
+			}
+		}
+		b = append(b, c)
+	}
+	return nil, errSyntax
+}
+
+// hex reads a hexadecimal string.
+func (p *parser) hex() (any, error) {
+	p.pos++
+	var b []byte
+	var half byte
+	odd := false
+	for p.pos < len(p.data) {
+		c := p.data[p.pos]
+		p.pos++
+		var v byte
+		switch {
+		case c == '>':
+			if odd {
+				b = append(b, half<<4)
+			}
+			return string(b), nil
+		case isSpace(c):
+			continue
+		case c >= '0' && c <= '9':
+			v = c - '0'
+		case c >= 'a' && c <= 'f':
+			v = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			v = c - 'A' + 10
+		default:
+			return nil, errSyntax
+		}
+		if odd {
+			b = append(b, half<<4|v)
+		} else {
+			half = v
+		}
+		odd = !odd
+	}
+	return nil, errSyntax
+}
+
+// atom reads a number, a reference (two integers and R), true, false or null.
+func (p *parser) atom() (any, error) {
+	word := func() string {
+		start := p.pos
+		for p.pos < len(p.data) && !isDelim(p.data[p.pos]) {
+			p.pos++
+		}
+		return string(p.data[start:p.pos])
+	}
+	w := word()
+	switch w {
+	case "":
+		return nil, errSyntax
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	case "null":
+		return nil, nil
+	}
+	n, err := strconv.Atoi(w)
+	if err != nil {
+		f, err := strconv.ParseFloat(w, 64)
+		if err != nil {
+			return nil, errSyntax
+		}
+		return f, nil
+	}
+	// "n g R" is a reference: look ahead without consuming otherwise.
+	save := p.pos
+	p.space()
+	if g, err := strconv.Atoi(word()); err == nil && n >= 0 && g >= 0 {
+		p.space()
+		if word() == "R" {
+			return pdfRef{n, g}, nil
+		}
+	}
+	p.pos = save
+	return n, nil
+}

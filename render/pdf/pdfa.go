@@ -1,0 +1,315 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/md5"
+	_ "embed"
+	"encoding/xml"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"baocao/render"
+	"baocao/render/embedded"
+)
+
+// The PDF/A-3b parts of the file. fpdf writes the XMP metadata, the output intent and the catalog's
+// /Lang; what it cannot express (associated files with their relationship, media type and
+// parameters, the file identifier) is added by archive to the file fpdf finished.
+
+// srgbProfile is the ICC profile of the output intent: see icc/SOURCE.txt.
+//
+//go:embed icc/sRGB.icc
+var srgbProfile []byte
+
+// producer is the PDF producer, in the Info dictionary and in the XMP metadata alike.
+const producer = "baocao (codeberg.org/go-pdf/fpdf)"
+
+// creator is the creating application, in the Info dictionary and in the XMP metadata alike.
+const creator = "baocao"
+
+// attachmentDesc describes each attached file to a reader's attachment panel.
+const attachmentDesc = "Dữ liệu của báo cáo, để baocao đọc lại"
+
+// archival sets on f everything of PDF/A-3b that fpdf writes itself: the document information,
+// the XMP metadata that repeats it, the sRGB output intent and the language.
+func archival(f *fpdf.Fpdf, meta render.Meta, created time.Time) {
+	f.SetTitle(meta.Title, true)
+	f.SetAuthor(meta.Author, true)
+	f.SetCreator(creator, true)
+	f.SetProducer(producer, true)
+	f.SetLang(meta.Lang)
+	f.SetCreationDate(created)
+	f.SetModificationDate(created)
+	f.SetXmpMetadata(xmpMetadata(meta, created))
+	f.AddOutputIntent(fpdf.OutputIntentType{
+		SubtypeIdent:              fpdf.OutputIntent_GTS_PDFA1,
+		OutputConditionIdentifier: "sRGB IEC61966-2.1",
+		Info:                      "sRGB IEC61966-2.1",
+		ICCProfile:                srgbProfile,
+	})
+}
+
+// xmpDate is the XMP form of a date written in the Info dictionary as D:YYYYMMDDHHmmSS: both
+// without a time zone, so that they say the same.
+const xmpDate = "2006-01-02T15:04:05"
+
+// xmpMetadata is the document's XMP packet: the PDF/A-3b identification, and the title, author,
+// tools and dates of the Info dictionary.
+func xmpMetadata(meta render.Meta, created time.Time) []byte {
+	esc := func(s string) string {
+		var b strings.Builder
+		xml.EscapeText(&b, []byte(s))
+		return b.String()
+	}
+	date := created.Format(xmpDate)
+	var b strings.Builder
+	b.WriteString("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/">` + "\n")
+	b.WriteString(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n")
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">` +
+		`<pdfaid:part>3</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></rdf:Description>` + "\n")
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">` +
+		`<dc:format>application/pdf</dc:format>` +
+		`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(meta.Title) + `</rdf:li></rdf:Alt></dc:title>` +
+		`<dc:creator><rdf:Seq><rdf:li>` + esc(meta.Author) + `</rdf:li></rdf:Seq></dc:creator>` +
+		`<dc:language><rdf:Bag><rdf:li>` + esc(meta.Lang) + `</rdf:li></rdf:Bag></dc:language>` +
+		`</rdf:Description>` + "\n")
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">` +
+		`<xmp:CreatorTool>` + creator + `</xmp:CreatorTool>` +
+		`<xmp:CreateDate>` + date + `</xmp:CreateDate>` +
+		`<xmp:ModifyDate>` + date + `</xmp:ModifyDate>` +
+		`<xmp:MetadataDate>` + date + `</xmp:MetadataDate>` +
+		`</rdf:Description>` + "\n")
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">` +
+		`<pdf:Producer>` + esc(producer) + `</pdf:Producer></rdf:Description>` + "\n")
+	b.WriteString("</rdf:RDF>\n</x:xmpmeta>\n")
+	b.WriteString(`<?xpacket end="r"?>`)
+	return []byte(b.String())
+}
+
+// attachment is a file attached to the PDF as an associated file of the whole document.
+type attachment struct {
+	name string
+	data []byte
+	date time.Time // its modification date: the document's date
+}
+
+// attachments lists the data of the documents, each under its name; a document without data
+// attaches nothing.
+func attachments(docs []*render.Document) ([]attachment, error) {
+	var files []attachment
+	for i, d := range docs {
+		if d.Data == nil {
+			continue
+		}
+		date, err := time.Parse("2006-01-02", d.Meta.Date)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: document date %q: %w", d.Meta.Date, err)
+		}
+		files = append(files, attachment{name: embedded.AttachmentName(i, len(docs)), data: d.Data, date: date})
+	}
+	return files, nil
+}
+
+// object is one indirect object of a file, as its bytes from "N 0 obj" to the end of "endobj".
+type object struct {
+	num  int
+	text []byte
+}
+
+// pageGroup is the transparency group fpdf gives every page of a PDF 1.4 (which the output intent
+// makes it write); the pages draw nothing transparent, and the group goes.
+var pageGroup = []byte("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>\n")
+
+var (
+	startxrefRE = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
+	trailerRE   = regexp.MustCompile(`(?s)^trailer\s*<<\s*/Size (\d+)\s*/Root (\d+) 0 R\s*/Info \d+ 0 R\s*>>`)
+	// emptyTreeRE is the empty name tree of embedded files fpdf writes in the catalog when it
+	// attaches nothing itself.
+	emptyTreeRE = regexp.MustCompile(`/EmbeddedFiles << /Names \[\s*\] >>`)
+)
+
+// archive rewrites the file fpdf finished, raw, into the archival file: the same objects in the same
+// order (the pages without their transparency group), then each attachment as an embedded file stream and its file specification (associated
+// with the document, relationship Source), named in the catalog's /AF and its name tree of
+// embedded files, and a new cross-reference table whose trailer carries the file identifier PDF/A
+// requires, an MD5 digest of the file's body, so that the same input still gives the same bytes.
+//
+// It reads only the shape fpdf writes (one classic cross-reference table, a trailer with /Size,
+// /Root and /Info, and its empty tree of embedded files) and fails on any other.
+func archive(raw []byte, files []attachment) ([]byte, error) {
+	objects, root, info, err := splitObjects(raw)
+	if err != nil {
+		return nil, err
+	}
+	header := raw[:objectsStart(raw, objects)]
+	for i, o := range objects {
+		if !bytes.HasPrefix(o.text, fmt.Appendf(nil, "%d 0 obj\n<</Type /Page\n", o.num)) {
+			continue
+		}
+		if bytes.Count(o.text, pageGroup) != 1 {
+			return nil, fmt.Errorf("pdf: a page fpdf wrote has an unexpected shape")
+		}
+		objects[i].text = bytes.Replace(o.text, pageGroup, nil, 1)
+	}
+	next := len(objects) + 1
+	var refs, names []string
+	var added []object
+	for _, a := range files {
+		stream, spec := next, next+1
+		next += 2
+		added = append(added,
+			object{stream, embeddedFile(stream, a)},
+			object{spec, fileSpec(spec, stream, a.name)})
+		refs = append(refs, fmt.Sprintf("%d 0 R", spec))
+		names = append(names, fmt.Sprintf("%s %d 0 R", literal(a.name), spec))
+	}
+	if len(files) > 0 {
+		i := slices.IndexFunc(objects, func(o object) bool { return o.num == root })
+		cat := objects[i].text
+		if len(emptyTreeRE.FindAllIndex(cat, -1)) != 1 || bytes.Count(cat, []byte("/Type /Catalog")) != 1 {
+			return nil, fmt.Errorf("pdf: the catalog fpdf wrote has an unexpected shape")
+		}
+		cat = emptyTreeRE.ReplaceAll(cat, []byte("/EmbeddedFiles << /Names ["+strings.Join(names, " ")+"] >>"))
+		cat = bytes.Replace(cat, []byte("/Type /Catalog"), []byte("/Type /Catalog\n/AF ["+strings.Join(refs, " ")+"]"), 1)
+		objects[i].text = cat
+	}
+
+	var out bytes.Buffer
+	out.Write(header)
+	offsets := map[int]int{}
+	for _, o := range slices.Concat(objects, added) {
+		offsets[o.num] = out.Len()
+		out.Write(o.text)
+	}
+	id := fmt.Sprintf("%x", md5.Sum(out.Bytes()))
+	xref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", next)
+	for n := 1; n < next; n++ {
+		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[n])
+	}
+	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
+		next, root, info, id, id, xref)
+	return out.Bytes(), nil
+}
+
+// splitObjects cuts fpdf's file into its objects, in the order they appear, from its
+// cross-reference table, and returns them with the numbers of the catalog and of the Info
+// dictionary.
+func splitObjects(raw []byte) (objects []object, root, info int, err error) {
+	bad := func(what string) ([]object, int, int, error) {
+		return nil, 0, 0, fmt.Errorf("pdf: the file fpdf wrote has an unexpected %s", what)
+	}
+	m := startxrefRE.FindSubmatch(raw)
+	if m == nil {
+		return bad("end")
+	}
+	xref, _ := strconv.Atoi(string(m[1]))
+	if xref <= 0 || xref >= len(raw) {
+		return bad("cross-reference offset")
+	}
+	var size int
+	rest := raw[xref:]
+	if _, err := fmt.Fscanf(bytes.NewReader(rest), "xref\n0 %d\n", &size); err != nil || size < 2 {
+		return bad("cross-reference table")
+	}
+	entries := rest[len(fmt.Sprintf("xref\n0 %d\n", size)):]
+	if len(entries) < 20*size {
+		return bad("cross-reference table")
+	}
+	t := trailerRE.FindSubmatch(entries[20*size:])
+	if t == nil || string(t[1]) != strconv.Itoa(size) {
+		return bad("trailer")
+	}
+	root, _ = strconv.Atoi(string(t[2]))
+	type span struct{ num, off int }
+	var spans []span
+	for n := 1; n < size; n++ {
+		e := entries[20*n : 20*n+20]
+		off, err := strconv.Atoi(string(e[:10]))
+		if err != nil || string(e[10:]) != " 00000 n \n" || off <= 0 || off >= xref {
+			return bad("cross-reference entry")
+		}
+		spans = append(spans, span{n, off})
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.off - b.off })
+	objects = make([]object, len(spans))
+	for i, s := range spans {
+		end := xref
+		if i+1 < len(spans) {
+			end = spans[i+1].off
+		}
+		text := raw[s.off:end]
+		if !bytes.HasPrefix(text, fmt.Appendf(nil, "%d 0 obj", s.num)) {
+			return bad("object")
+		}
+		objects[i] = object{s.num, bytes.Clone(text)}
+		// fpdf's trailer names the object before the catalog as the Info dictionary, which is
+		// the ICC profile when there is an output intent: find the dictionary by its content.
+		if bytes.HasPrefix(text, fmt.Appendf(nil, "%d 0 obj\n<<\n/Producer ", s.num)) {
+			if info != 0 {
+				return bad("Info dictionary")
+			}
+			info = s.num
+		}
+	}
+	if root < 1 || root >= size || info == 0 {
+		return bad("trailer or Info dictionary")
+	}
+	return objects, root, info, nil
+}
+
+// objectsStart is the offset of the first object: what comes before is the header.
+func objectsStart(raw []byte, objects []object) int {
+	return bytes.Index(raw, objects[0].text)
+}
+
+// embeddedFile is the object of a's content: a compressed stream with its media type, size,
+// modification date and checksum.
+func embeddedFile(num int, a attachment) []byte {
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(a.data)
+	zw.Close()
+	mime := strings.ReplaceAll(embedded.MIME, "/", "#2F")
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%d 0 obj\n<< /Type /EmbeddedFile /Subtype /%s /Filter /FlateDecode /Length %d\n"+
+		"/Params << /Size %d /CreationDate (D:%s) /ModDate (D:%s) /CheckSum <%x> >> >>\nstream\n",
+		num, mime, z.Len(), len(a.data), a.date.Format("20060102150405"), a.date.Format("20060102150405"), md5.Sum(a.data))
+	b.Write(z.Bytes())
+	b.WriteString("\nendstream\nendobj\n")
+	return b.Bytes()
+}
+
+// fileSpec is the file specification of an attached file: its name, description, relationship to
+// the document and stream.
+func fileSpec(num, stream int, name string) []byte {
+	return fmt.Appendf(nil, "%d 0 obj\n<< /Type /Filespec /F %s /UF %s /Desc %s /AFRelationship /Source\n"+
+		"/EF << /F %d 0 R /UF %d 0 R >> >>\nendobj\n",
+		num, literal(name), literal(name), utf16Text(attachmentDesc), stream, stream)
+}
+
+// literal writes an ASCII string as a PDF literal string.
+func literal(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+	return "(" + r.Replace(s) + ")"
+}
+
+// utf16Text writes a text string as UTF-16BE with its byte order mark, in hexadecimal.
+func utf16Text(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}

@@ -1,0 +1,147 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"baocao/render"
+	"baocao/render/embedded"
+	"baocao/render/pdf/pdfatest"
+	"baocao/render/rendertest"
+)
+
+// testDocument is a small document whose text uses letters of every face, with data.
+func testDocument(data string) *render.Document {
+	d := rendertest.Document([]byte("Báo cáo thử\x00Chi bộ Thử\x00ĐẢNG BỘ KHỐI\x00CHI BỘ THỬ\x00Số 05-BC/CB\x00Yên Bái, ngày 12 tháng 4 năm 2021\x00BÁO CÁO\x00kết quả thử\x00T/M BAN CHI ỦY\x00BÍ THƯ\x00Trần Văn Bình\x00- Lưu.\x00\x00Mục một\x00\x01Nội dung của đoạn văn, đủ dài để được dàn đều hai bên: ắ ằ ẳ ẵ ặ ấ ầ ẩ ẫ ậ ế ề ể ễ ệ ố ồ ổ ỗ ộ ớ ờ ở ỡ ợ ứ ừ ử ữ ự."))
+	if data != "" {
+		d.Data = []byte(data)
+	}
+	return d
+}
+
+func renderAll(t *testing.T, docs ...*render.Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := (Renderer{}).RenderAll(&buf, docs, docs[0].Meta); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestArchiveAttachments checks the archival file for no data, one document and a combined file
+// of twelve (whose names must sort as the documents do), and that the same documents give the
+// same bytes.
+func TestArchiveAttachments(t *testing.T) {
+	hostile := "a: \"(\\\\) ) (\"\r\nb: |\n  \tendstream\n  endobj\n  1 0 obj\n  %%EOF\n  trailer\nc: ắ\n"
+	for _, n := range []int{1, 2, 12} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			var docs []*render.Document
+			var data [][]byte
+			for i := range n {
+				d := testDocument(fmt.Sprintf("so: %d\n%s", i+1, hostile))
+				if n > 1 && i == 1 {
+					d.Data = nil
+				}
+				docs = append(docs, d)
+				data = append(data, d.Data)
+			}
+			out := renderAll(t, docs...)
+			if !bytes.Equal(out, renderAll(t, docs...)) {
+				t.Error("the same documents gave different bytes")
+			}
+			pdfatest.Check(t, out, data)
+			got, err := embedded.FromPDF(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			j := 0
+			for _, d := range data {
+				if d == nil {
+					continue
+				}
+				if j >= len(got) || !bytes.Equal(got[j], d) {
+					t.Fatalf("FromPDF: file %d differs", j)
+				}
+				j++
+			}
+		})
+	}
+	t.Run("no data", func(t *testing.T) {
+		out := renderAll(t, testDocument(""))
+		pdfatest.Check(t, out, [][]byte{nil})
+		if bytes.Contains(out, []byte("/AF")) || bytes.Contains(out, []byte("/EmbeddedFile ")) {
+			t.Error("a document without data has an attachment")
+		}
+		if _, err := embedded.FromPDF(out); err != embedded.ErrNoData {
+			t.Errorf("FromPDF: %v, want ErrNoData", err)
+		}
+	})
+}
+
+// recorder collects the errors a check reports instead of failing the test.
+type recorder struct {
+	testing.TB
+	errors []string
+}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+func (r *recorder) Helper() {}
+
+// TestPDFACheckCatchesBreaks breaks one requirement at a time in a good file (edits of the same
+// length, so that the cross-reference table stays right) and expects the check to name it.
+func TestPDFACheckCatchesBreaks(t *testing.T) {
+	data := []byte("so: 1\n")
+	good := renderAll(t, testDocument(string(data)))
+	cases := []struct{ old, new, want string }{
+		{"<pdfaid:part>3<", "<pdfaid:part>2<", "pdfaid part"},
+		{"<xmp:CreateDate>2021-04-12", "<xmp:CreateDate>2021-04-13", "xmp:CreateDate"},
+		{"/Lang (vi)", "/Lanx (vi)", "no /Lang"},
+		{"/N 3 /Alternate", "/N 4 /Alternate", "/N 3"},
+		{"/W [ 32 [ 250 333 408", "/W [ 32 [ 260 333 408", "in the font program"},
+		{"/FontFile2", "/FontFileX", "not embedded"},
+		{"/AFRelationship /Source", "/AFRelationship /Sourcf", "/AFRelationship"},
+		{"/Desc <FEFF", "/JS   <FEFF", "/JS"},
+		{"/Subtype /application#2Fyaml", "/Subtype /application#2Fyamx", "subtype"},
+		{"/Params << /Size 6 ", "/Params << /Size 7 ", "/Size"},
+		{"/Type /Catalog\n/AF [", "/Type /Catalog\n/AX [", "/AF"},
+	}
+	for _, c := range cases {
+		t.Run(c.want, func(t *testing.T) {
+			if bytes.Count(good, []byte(c.old)) == 0 {
+				t.Fatalf("the file has no %q", c.old)
+			}
+			bad := bytes.Replace(good, []byte(c.old), []byte(c.new), 1)
+			r := &recorder{TB: t}
+			pdfatest.Check(r, bad, [][]byte{data})
+			if !strings.Contains(strings.Join(r.errors, "\n"), c.want) {
+				t.Errorf("breaking %q: the check said %q, want a mention of %q", c.old, r.errors, c.want)
+			}
+		})
+	}
+	r := &recorder{TB: t}
+	pdfatest.Check(r, good, [][]byte{data})
+	if len(r.errors) > 0 {
+		t.Errorf("the good file fails: %q", r.errors)
+	}
+}
+
+// TestArchiveRefusesOtherShapes: archive reads only what fpdf writes, and says so otherwise.
+func TestArchiveRefusesOtherShapes(t *testing.T) {
+	good := renderAll(t, testDocument(""))
+	files := []attachment{{name: "bao-cao.yaml", data: []byte("a: 1\n")}}
+	for name, raw := range map[string][]byte{
+		"empty":   nil,
+		"no xref": bytes.Replace(good, []byte("startxref"), []byte("startxrex"), 1),
+		"catalog": bytes.Replace(good, []byte("/EmbeddedFiles << /Names ["), []byte("/EmbeddedFiles << /Namez ["), 1),
+		"offsets": bytes.Replace(good, []byte("\nxref\n0 "), []byte("\nxref\n0 9"), 1),
+		"twice":   append(bytes.Clone(good), good...),
+	} {
+		if _, err := archive(raw, files); err == nil {
+			t.Errorf("%s: archive accepted it", name)
+		}
+	}
+}
