@@ -40,9 +40,9 @@ func ReadDOCX(file string, data []byte) Result {
 	if rep == nil {
 		return Result{Problems: c.problems}
 	}
-	embedded, err := embeddedData(p)
+	embedded, err := embeddedData(data)
 	if err != nil {
-		c.warnf("", "%s", describe(err))
+		c.warnf("", "%s", err)
 	}
 	if embedded != nil && !c.problems.HasErrors() {
 		if same := compareEmbedded(c, rep, embedded); same != nil {

@@ -1,107 +1,31 @@
 package importer
 
 import (
-	"bytes"
-	"encoding/xml"
+	"errors"
 	"fmt"
-	"io"
-	"regexp"
 	"slices"
 	"strings"
 
 	"baocao/layouts/dangky"
 	"baocao/layouts/input"
+	"baocao/render/embedded"
 )
 
-// The custom XML part in which baocao's DOCX carries the canonical YAML it was made from: the
-// YAML as the text of <du-lieu xmlns="urn:baocao:du-lieu:1">.
-//
-// TODO(lead): branch "pdfa" adds render/embedded with FromDOCX for this part; once it is in main,
-// call it here and drop this reader.
-const (
-	dataNamespace = "urn:baocao:du-lieu:1"
-	dataRoot      = "du-lieu"
-	maxDataItems  = 50 // custom XML parts looked at
-)
-
-var dataItemRE = regexp.MustCompile(`^customXml/item[0-9]{1,6}\.xml$`)
+// embeddedData returns the canonical YAML a DOCX made by baocao carries (render/embedded reads it),
+// nil when it carries none.
+func embeddedData(docx []byte) ([]byte, error) {
+	data, err := embedded.FromDOCX(docx)
+	switch {
+	case errors.Is(err, embedded.ErrNoData):
+		return nil, nil
+	case err != nil:
+		return nil, errDataCorrupt
+	}
+	return data, nil
+}
 
 // errDataCorrupt is a data part that is there but cannot be read.
-var errDataCorrupt = fmt.Errorf("phần dữ liệu mà baocao gắn vào tệp Word bị hỏng; chỉ đọc phần chữ của văn bản")
-
-// embeddedData returns the canonical YAML a DOCX made by baocao carries, nil when it carries none.
-// Word may renumber custom XML parts when it saves, so every customXml/itemN.xml is looked at.
-func embeddedData(p *docxPackage) ([]byte, error) {
-	var found []byte
-	seen := 0
-	for _, name := range p.names {
-		if !dataItemRE.MatchString(name) {
-			continue
-		}
-		if seen++; seen > maxDataItems {
-			return nil, errTooComplex
-		}
-		part, err := p.read(name, 6*maxDataPart)
-		if err != nil {
-			return nil, err
-		}
-		data, ours, err := dataItem(part)
-		if !ours {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		if found != nil {
-			return nil, errDataCorrupt // two data parts: which is the report's is unknown
-		}
-		found = data
-	}
-	return found, nil
-}
-
-// dataItem reads a custom XML part: ours reports whether its root is the data element, data is
-// its text then.
-func dataItem(part []byte) (data []byte, ours bool, err error) {
-	d := xml.NewDecoder(bytes.NewReader(part))
-	depth, tokens := 0, 0
-	var text bytes.Buffer
-	for {
-		t, err := d.Token()
-		if err == io.EOF {
-			if !ours || depth != 0 {
-				return nil, ours, errDataCorrupt
-			}
-			return text.Bytes(), true, nil
-		}
-		if err != nil {
-			return nil, ours, errDataCorrupt
-		}
-		if tokens++; tokens > 1000 {
-			return nil, ours, errDataCorrupt
-		}
-		switch e := t.(type) {
-		case xml.StartElement:
-			if depth > 0 {
-				return nil, ours, errDataCorrupt // the data is text only
-			}
-			if e.Name.Space != dataNamespace || e.Name.Local != dataRoot {
-				return nil, false, nil
-			}
-			ours = true
-			depth++
-		case xml.EndElement:
-			depth--
-		case xml.CharData:
-			if depth == 1 {
-				if text.Len()+len(e) > maxDataPart {
-					return nil, true, errZipBomb
-				}
-				text.Write(e)
-			}
-		}
-	}
-}
+var errDataCorrupt = errors.New("phần dữ liệu mà baocao gắn vào tệp Word bị hỏng; chỉ đọc phần chữ của văn bản")
 
 // parsed reads a report's YAML as the render command would, nil when it has errors.
 func parsed(file string, data []byte) *dangky.Report {

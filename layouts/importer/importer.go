@@ -38,6 +38,8 @@ var (
 	MsgScannedPDF = "PDF này là bản chụp (quét), không có chữ để đọc; hãy gửi tệp Word (.docx) của báo cáo"
 	// MsgEncryptedPDF is the refusal of a PDF protected by a password.
 	MsgEncryptedPDF = "PDF có đặt mật khẩu, không đọc được; hãy gửi bản không đặt mật khẩu"
+	// MsgPDFDataTooLarge is the refusal of a PDF whose attached data exceeds the readers' limits.
+	MsgPDFDataTooLarge = "PDF hoặc dữ liệu báo cáo đính kèm quá lớn so với một báo cáo (có thể là tệp độc hại); không đọc tệp này"
 	// MsgCorruptPDF is the refusal of a PDF that cannot be parsed.
 	MsgCorruptPDF = "tệp PDF bị hỏng, không đọc được"
 	// MsgNotDOCX is the refusal of a zip file that is no Word document.

@@ -18,7 +18,6 @@ const (
 	MaxFileSize = 32 << 20
 	maxEntries  = 1000     // parts in one package
 	maxPartSize = 16 << 20 // uncompressed bytes of one XML part read
-	maxDataPart = 1 << 20  // uncompressed bytes of the embedded data part
 	maxRatio    = 200      // uncompressed to compressed size of a large part
 )
 
