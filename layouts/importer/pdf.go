@@ -2,7 +2,10 @@ package importer
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
+	"io"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -54,8 +57,54 @@ func ReadPDF(file string, data []byte) Result {
 	return Result{Reports: reports}
 }
 
+// Limits on what pdfcpu inflates while it parses: the object and cross-reference streams.
+const (
+	maxIndexStreams = 10000    // object and cross-reference streams
+	maxIndexBytes   = 64 << 20 // their inflated bytes, together
+)
+
+// indexStreamRE finds the dictionaries of object streams and cross-reference streams, which
+// pdfcpu inflates when it parses a file (the other streams it leaves alone).
+var indexStreamRE = regexp.MustCompile(`/Type\s*/(?:ObjStm|XRef)\b`)
+
+// indexStreamsBounded inflates, within limits, every object and cross-reference stream of a PDF
+// before pdfcpu does so without any: a stream of a few kilobytes can inflate to gigabytes.
+func indexStreamsBounded(data []byte) bool {
+	locs := indexStreamRE.FindAllIndex(data, maxIndexStreams+1)
+	if len(locs) > maxIndexStreams {
+		return false
+	}
+	total := int64(0)
+	for _, loc := range locs {
+		rest := data[loc[1]:]
+		i := bytes.Index(rest, []byte("stream"))
+		if i < 0 {
+			continue
+		}
+		body := rest[i+len("stream"):]
+		if bytes.HasPrefix(body, []byte("\r\n")) {
+			body = body[2:]
+		} else if len(body) > 0 && (body[0] == '\n' || body[0] == '\r') {
+			body = body[1:]
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(body))
+		if err != nil {
+			continue // not deflated, or damaged: pdfcpu will say
+		}
+		n, _ := io.Copy(io.Discard, io.LimitReader(zr, maxIndexBytes-total+1))
+		zr.Close()
+		if total += n; total > maxIndexBytes {
+			return false
+		}
+	}
+	return true
+}
+
 // classifyPDF says why a PDF carries no report data.
 func classifyPDF(data []byte) (msg string) {
+	if !indexStreamsBounded(data) {
+		return MsgPDFDataTooLarge
+	}
 	defer func() {
 		// pdfcpu is not proof against every malformed file: a panic in it is a damaged file.
 		if recover() != nil {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"compress/zlib"
 	"fmt"
 	"hash/crc32"
 	"image"
@@ -83,6 +84,19 @@ func textPDF() []byte {
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
 	return b.Bytes()
+}
+
+// objectStreamBomb is textPDF with an object stream of a few kilobytes that inflates to 80 MiB.
+func objectStreamBomb(t testing.TB) []byte {
+	t.Helper()
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	zw.Write(make([]byte, 80<<20))
+	zw.Close()
+	pdf := textPDF()
+	i := bytes.Index(pdf, []byte("xref\n"))
+	obj := fmt.Sprintf("6 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n", z.Len())
+	return append(append(append(append([]byte{}, pdf[:i]...), obj...), z.Bytes()...), append([]byte("\nendstream\nendobj\n"), pdf[i:]...)...)
 }
 
 // scannedPDF is a PDF whose one page is an image, as a scanner makes.
@@ -169,6 +183,7 @@ func TestRefusals(t *testing.T) {
 		{"PDF not made by baocao", textPDF(), importer.MsgNotBaocaoPDF},
 		{"scanned PDF", scannedPDF(t), importer.MsgScannedPDF},
 		{"PDF with a password", encryptedPDF(t), importer.MsgEncryptedPDF},
+		{"PDF with an object stream bomb", objectStreamBomb(t), importer.MsgPDFDataTooLarge},
 		{"corrupt PDF", []byte("%PDF-1.7\n1 0 obj << /Type /Catalog"), importer.MsgCorruptPDF},
 		{"zip bomb", bomb(t, false), "tệp nén giải nén ra quá lớn so với kích thước của nó (có thể là tệp độc hại kiểu \"zip bomb\"); không đọc tệp này"},
 		{"zip bomb lying about its size", bomb(t, true), "tệp nén giải nén ra quá lớn so với kích thước của nó (có thể là tệp độc hại kiểu \"zip bomb\"); không đọc tệp này"},
