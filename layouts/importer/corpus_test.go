@@ -327,6 +327,18 @@ var corpus = []struct {
 		)}}}
 		return s.doc()
 	}},
+	{"moi-y-mot-dong", true, func() wdoc {
+		s := typed()
+		s.models = []any{P(heading2), P(count2)}
+		for i, m := range models {
+			s.models = append(s.models, P("("+string(rune('1'+i))+") "+m[0]+";"), P("- Đơn vị thực hiện: "+m[1]+"."))
+		}
+		s.people = []any{P(heading3), P(count3)}
+		for i, p := range people {
+			s.people = append(s.people, P(string(rune('1'+i))+". Đồng chí "+p[0]), P("- Chức vụ: "+p[1]), P("- Đơn vị: "+p[2]))
+		}
+		return s.doc()
+	}},
 	{"ten-mot-dong", true, func() wdoc {
 		s := typed()
 		s.title = []any{P("BÁO CÁO " + subject1 + " " + subject2), P("-----")}

@@ -600,12 +600,21 @@ func (r *reader) models(lines []line) []model {
 	var out []model
 	count := -1
 	loose, tables := splitTables(lines)
+	// A model may take two lines: its name, then "Đơn vị thực hiện: …".
+	var pending *model
+	var pendingLine line
+	flush := func() {
+		if pending != nil {
+			r.c.errorf(pendingLine.where(), "không đọc được mô hình %s: thiếu đơn vị thực hiện (viết \"tên mô hình — đơn vị thực hiện\")", quote(pendingLine.text))
+		}
+		pending = nil
+	}
 	for _, l := range loose {
 		if n, ok := countIn(l); ok {
 			count = n
 			continue
 		}
-		text, labelled := stripLabel(l.flat())
+		text, _ := stripLabel(l.flat())
 		if isPlaceholder(text) {
 			r.c.warnf(l.where(), "dòng %s còn để trống như mẫu; bỏ qua", quote(l.text))
 			continue
@@ -613,14 +622,29 @@ func (r *reader) models(lines []line) []model {
 		if fold(text) == "gom:" || fold(text) == "gom" {
 			continue
 		}
-		name, unit, ok := splitModel(text)
-		if !ok {
-			r.c.errorf(l.where(), "không đọc được mô hình %s: thiếu đơn vị thực hiện (viết \"tên mô hình — đơn vị thực hiện\")", quote(l.text))
+		if field, value, ok := fieldLine(text); ok {
+			switch {
+			case field == "don_vi" && pending != nil:
+				pending.Unit = value
+				out = append(out, *pending)
+				pending = nil
+			case field == "ten":
+				flush()
+				pending, pendingLine = &model{Name: value}, l
+			default:
+				r.c.errorf(l.where(), "dòng %s không thuộc mô hình nào; bỏ qua", quote(l.text))
+			}
 			continue
 		}
-		_ = labelled
+		flush()
+		name, unit, ok := splitModel(text)
+		if !ok {
+			pending, pendingLine = &model{Name: trimItem(text)}, l
+			continue
+		}
 		out = append(out, model{Name: name, Unit: unit})
 	}
+	flush()
 	for _, t := range tables {
 		header, col := columns(t.rows, map[string][]string{"ten": {"ten mo hinh", "mo hinh", "ten"}, "don_vi": {"don vi"}})
 		if header < 0 || !hasKeys(col, "ten", "don_vi") {
@@ -698,6 +722,19 @@ func (r *reader) people(lines []line) []exemplar {
 	var out []exemplar
 	count := -1
 	loose, tables := splitTables(lines)
+	// An exemplar may take several lines: the name, then "Chức vụ: …" and "Đơn vị: …".
+	var pending *exemplar
+	var pendingLine line
+	flush := func() {
+		switch {
+		case pending == nil:
+		case pending.Position != "" && pending.Unit != "":
+			out = append(out, *pending)
+		default:
+			r.c.errorf(pendingLine.where(), "không đọc được gương điển hình %s: cần họ tên, chức vụ và đơn vị (viết \"họ tên, chức vụ, đơn vị\")", quote(pendingLine.text))
+		}
+		pending = nil
+	}
 	for _, l := range loose {
 		if n, ok := countIn(l); ok {
 			count = n
@@ -711,13 +748,29 @@ func (r *reader) people(lines []line) []exemplar {
 		if fold(text) == "gom:" || fold(text) == "gom" {
 			continue
 		}
+		if field, value, ok := fieldLine(text); ok {
+			switch {
+			case field == "ho_ten":
+				flush()
+				pending, pendingLine = &exemplar{Name: comradeRE.ReplaceAllString(value, "")}, l
+			case field == "chuc_vu" && pending != nil:
+				pending.Position = value
+			case field == "don_vi" && pending != nil:
+				pending.Unit = value
+			default:
+				r.c.errorf(l.where(), "dòng %s không thuộc gương điển hình nào; bỏ qua", quote(l.text))
+			}
+			continue
+		}
+		flush()
 		e, ok := splitPerson(text)
 		if !ok {
-			r.c.errorf(l.where(), "không đọc được gương điển hình %s: cần họ tên, chức vụ và đơn vị (viết \"họ tên, chức vụ, đơn vị\")", quote(l.text))
+			pending, pendingLine = &exemplar{Name: comradeRE.ReplaceAllString(trimItem(text), "")}, l
 			continue
 		}
 		out = append(out, e)
 	}
+	flush()
 	for _, t := range tables {
 		header, col := columns(t.rows, map[string][]string{"ho_ten": {"ho ten", "ho va ten", "ten"}, "chuc_vu": {"chuc vu"}, "don_vi": {"don vi", "noi cong tac"}})
 		if header < 0 || !hasKeys(col, "ho_ten", "chuc_vu", "don_vi") {
@@ -740,6 +793,28 @@ func (r *reader) people(lines []line) []exemplar {
 		r.c.warnf("guong", "báo cáo ghi %d gương điển hình nhưng đọc được %d", count, len(out))
 	}
 	return out
+}
+
+// fieldWords name the fields of an item written one a line ("Đơn vị thực hiện: …"), folded.
+var fieldWords = []struct{ field, words string }{
+	{"ten", "ten mo hinh"}, {"ho_ten", "ho va ten"}, {"ho_ten", "ho ten"}, {"chuc_vu", "chuc vu"},
+	{"don_vi", "don vi thuc hien"}, {"don_vi", "don vi cong tac"}, {"don_vi", "noi cong tac"}, {"don_vi", "don vi"},
+}
+
+// fieldLine reads a line "Tên mô hình: …", "Họ tên: …", "Chức vụ: …" or "Đơn vị (thực hiện): …".
+func fieldLine(s string) (field, value string, ok bool) {
+	i := strings.Index(s, ":")
+	if i < 0 {
+		return "", "", false
+	}
+	key := strings.TrimLeft(fold(s[:i]), "-+• ")
+	for _, f := range fieldWords {
+		if key == f.words {
+			value = trimItem(s[i+1:])
+			return f.field, value, value != ""
+		}
+	}
+	return "", "", false
 }
 
 var comradeRE = regexp.MustCompile(`(?i)^(?:đồng\s+chí|đ/c)\s+`)
