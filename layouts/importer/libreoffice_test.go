@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"bytes"
 	"html"
 	"os"
 	"os/exec"
@@ -133,6 +134,54 @@ func TestLibreOfficeCorpus(t *testing.T) {
 				t.Errorf("imports to:\n%s\nwant:\n%s", yaml, baseYAML)
 			}
 			golden(t, filepath.Join(dir, name+".problems"), problemsText(res))
+		})
+	}
+}
+
+// needSoffice returns soffice's path; without it the test is skipped, and fails in CI.
+func needSoffice(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("soffice is needed in CI (Debian libreoffice-writer-nogui)")
+		}
+		t.Skip("soffice not installed")
+	}
+	return path
+}
+
+// TestDOCXSavedAgainByLibreOffice: a DOCX made by baocao, opened and saved again by an office
+// suite without an edit, still imports to exactly the data it was made from: the visible text,
+// as the suite rewrites it, reads as what baocao printed.
+func TestDOCXSavedAgainByLibreOffice(t *testing.T) {
+	soffice := needSoffice(t)
+	dir := t.TempDir()
+	for name, data := range registrationSamples(t) {
+		t.Run(name, func(t *testing.T) {
+			doc := load(t, name, data)
+			in := filepath.Join(dir, "in", strings.TrimSuffix(name, ".yaml")+".docx")
+			os.MkdirAll(filepath.Dir(in), 0o755)
+			if err := os.WriteFile(in, renderDOCX(t, doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "out")
+			cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+				"--convert-to", "docx:MS Word 2007 XML", "--outdir", out, in)
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("soffice: %v\n%s", err, b)
+			}
+			saved, err := os.ReadFile(filepath.Join(out, filepath.Base(in)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := importer.ReadDOCX(filepath.Base(in), saved)
+			if len(res.Problems) != 0 {
+				t.Errorf("problems: %v", res.Problems)
+			}
+			if len(res.Reports) != 1 || !bytes.Equal(res.Reports[0], doc.Data) {
+				t.Errorf("imported:\n%s", res.Reports)
+			}
 		})
 	}
 }
