@@ -339,6 +339,13 @@ var corpus = []struct {
 		}
 		return s.doc()
 	}},
+	{"chu-an-va-sua-doi", true, func() wdoc {
+		s := typed()
+		s.models = []any{P(heading2), P(count2),
+			P("(1): Văn hóa công sở", hiddenText(" (bản nháp, chưa duyệt)"), " tại Văn phòng Sở — Văn phòng Sở Tài chính."),
+			P("(2): Cải cách thủ tục hành chính trong ", deletedText("kiểm soát"), addedText("thẩm định"), " giá — Phòng Quản lý giá.")}
+		return s.doc()
+	}},
 	{"ten-mot-dong", true, func() wdoc {
 		s := typed()
 		s.title = []any{P("BÁO CÁO " + subject1 + " " + subject2), P("-----")}

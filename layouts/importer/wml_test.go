@@ -16,13 +16,25 @@ import (
 // anywhere (each with its revision id), tabs and manual breaks as elements, fonts per run, Word's
 // automatic numbering, tables with or without borders.
 
-// wrun is one run: text in a font, or a tab or a break.
+// wrun is one run: text in a font, or a tab or a break; hidden (w:vanish), or a tracked
+// deletion or insertion.
 type wrun struct {
-	text string
-	font string
-	tab  bool
-	br   bool
+	text    string
+	font    string
+	tab     bool
+	br      bool
+	hidden  bool
+	deleted bool
+	added   bool
 }
+
+// hiddenText, deletedText and addedText are runs P takes: text formatted as hidden, and text
+// deleted or inserted with Word's track changes on.
+type (
+	hiddenText  string
+	deletedText string
+	addedText   string
+)
 
 // wpara is one paragraph.
 type wpara struct {
@@ -66,6 +78,12 @@ func P(parts ...any) wpara {
 			p.runs = append(p.runs, wrun{text: v.text, font: v.font})
 		case marker:
 			p.runs = append(p.runs, wrun{tab: v == tab, br: v == br})
+		case hiddenText:
+			p.runs = append(p.runs, wrun{text: string(v), hidden: true})
+		case deletedText:
+			p.runs = append(p.runs, wrun{text: string(v), deleted: true})
+		case addedText:
+			p.runs = append(p.runs, wrun{text: string(v), added: true})
 		default:
 			panic(fmt.Sprintf("P: %T", x))
 		}
@@ -125,6 +143,16 @@ func (d wdoc) xml() string {
 			rPr := ""
 			if r.font != "" {
 				rPr = fmt.Sprintf(`<w:rPr><w:rFonts w:ascii="%s" w:hAnsi="%s"/></w:rPr>`, r.font, r.font)
+			}
+			switch {
+			case r.hidden:
+				rPr = `<w:rPr><w:vanish/></w:rPr>`
+			case r.deleted:
+				fmt.Fprintf(&b, `<w:del w:id="%d" w:author="Văn phòng" w:date="2021-04-10T08:00:00Z"><w:r><w:delText xml:space="preserve">%s</w:delText></w:r></w:del>`, rsid, esc(r.text))
+				continue
+			case r.added:
+				fmt.Fprintf(&b, `<w:ins w:id="%d" w:author="Văn phòng" w:date="2021-04-10T08:00:00Z"><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:ins>`, rsid, esc(r.text))
+				continue
 			}
 			switch {
 			case r.tab:

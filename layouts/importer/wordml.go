@@ -295,8 +295,10 @@ type paraState struct {
 	segments []segment
 	runes    int
 	// run state
-	runFont  string
-	runStyle string
+	runFont   string
+	runStyle  string
+	inRun     bool
+	runHidden bool // w:vanish: the run's text is hidden, not shown
 }
 
 func (p *paraState) add(text string, font legacyFont, old bool) {
@@ -394,7 +396,12 @@ func readDocument(data []byte, st *styles, numbering map[string]bool) ([]block, 
 				}
 			case "r":
 				if p != nil {
-					p.runFont, p.runStyle = "", ""
+					p.runFont, p.runStyle, p.inRun, p.runHidden = "", "", true, false
+				}
+			case "vanish":
+				if p != nil && p.inRun {
+					v := attr(e, "val")
+					p.runHidden = v != "false" && v != "0" && v != "off"
 				}
 			case "rStyle":
 				if p != nil {
@@ -413,11 +420,11 @@ func readDocument(data []byte, st *styles, numbering map[string]bool) ([]block, 
 			case "t":
 				inText = true
 			case "tab", "ptab":
-				if p != nil && !isTabStop(e) {
+				if p != nil && !isTabStop(e) && !p.runHidden {
 					p.add("\t", legacyFont{}, false)
 				}
 			case "br", "cr":
-				if p != nil {
+				if p != nil && !p.runHidden {
 					p.add("\n", legacyFont{}, false)
 				}
 			case "noBreakHyphen":
@@ -439,6 +446,10 @@ func readDocument(data []byte, st *styles, numbering map[string]bool) ([]block, 
 				continue
 			}
 			switch e.Name.Local {
+			case "r":
+				if p != nil {
+					p.inRun = false
+				}
 			case "t":
 				inText = false
 			case "tbl":
@@ -461,7 +472,7 @@ func readDocument(data []byte, st *styles, numbering map[string]bool) ([]block, 
 				blocks = append(blocks, b)
 			}
 		case xml.CharData:
-			if skip > 0 || !inText || p == nil {
+			if skip > 0 || !inText || p == nil || p.runHidden {
 				continue
 			}
 			lf, old := fontEncoding(p.font(st))
