@@ -266,9 +266,10 @@ var corpus = []struct {
 		s.closing = []any{v(closing)}
 		return s.doc()
 	}},
-	{"ke-hoach-cach-viet-khac", true, func() wdoc {
+	{"ke-hoach-cach-viet-khac", false, func() wdoc {
 		s := typed()
-		s.plan = []any{P(heading1), P("Chi bộ đã ban hành Kế hoạch số 03-KH/CB ngày 08/4/2021 về việc xây dựng, nhân rộng các mô hình, điển hình tiên tiến giai đoạn 2021-2025.")}
+		s.plan = []any{P(heading1), P("Ngay sau khi nhận được Kế hoạch, Chi bộ đã tổ chức quán triệt đến toàn thể đảng viên."),
+			P("Chi bộ đã ban hành Kế hoạch số 03-KH/CB ngày 08/4/2021 về việc xây dựng, nhân rộng các mô hình, điển hình tiên tiến giai đoạn 2021-2025.")}
 		return s.doc()
 	}},
 	{"dau-cach-cung-ngoac-kep-xuong-dong", false, func() wdoc {

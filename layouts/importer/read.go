@@ -474,11 +474,29 @@ func (r *reader) plan(lines []line) {
 		r.c.warnf("ke_hoach", "không thấy mục 1 (kế hoạch của chi, đảng bộ); coi như chưa xây dựng kế hoạch")
 		return
 	}
-	text := ""
-	for _, l := range lines {
-		text += " " + l.flat()
+	// The paragraph that cites the plan (or says there is none) is read; the section's other
+	// paragraphs have no place in the contract and are said to be left out.
+	pick := -1
+	for _, test := range []func(l line) bool{
+		func(l line) bool { return planRE.MatchString(blanks(l.flat())) },
+		func(l line) bool { f := fold(l.flat()); return strings.HasPrefix(f, "chua") || strings.Contains(f, "chua xay dung") },
+		func(l line) bool { return strings.Contains(fold(l.flat()), "ke hoach") },
+	} {
+		for i, l := range lines {
+			if pick < 0 && test(l) {
+				pick = i
+			}
+		}
 	}
-	text = collapse(text)
+	if pick < 0 {
+		pick = 0
+	}
+	for i, l := range lines {
+		if i != pick {
+			r.c.warnf(l.where(), "đoạn %s ở mục 1 không có chỗ trong mẫu báo cáo; bỏ qua", quote(l.text))
+		}
+	}
+	text := collapse(lines[pick].flat())
 	f := fold(text)
 	if strings.HasPrefix(f, "chua") || strings.Contains(f, "chua xay dung") || strings.Contains(f, "chua ban hanh") {
 		return
