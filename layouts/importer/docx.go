@@ -55,8 +55,12 @@ func ReadDOCX(file string, data []byte) Result {
 		c.errorf("", "không ghi được YAML: %v", err)
 		return Result{Problems: c.problems}
 	}
-	if !c.problems.HasErrors() {
-		check(c, out)
+	if c.problems.HasErrors() {
+		return Result{Problems: c.problems}
+	}
+	check(c, out)
+	if c.problems.HasErrors() {
+		return Result{Problems: c.problems}
 	}
 	return Result{Reports: [][]byte{out}, Problems: c.problems}
 }

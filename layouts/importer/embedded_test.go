@@ -148,3 +148,46 @@ ky:
 		t.Errorf("imported:\n%s\nwant:\n%s", res.Reports, want)
 	}
 }
+
+// TestEditedHeaderAndSigner: the number, the date and the signer changed in Word are warnings
+// that name each field, and the YAML carries the new values; a signer deleted altogether is an
+// error, and no report.
+func TestEditedHeaderAndSigner(t *testing.T) {
+	data, err := os.ReadFile("../../samples/chi-bo-so-tai-chinh.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	made := docxOf(t, "chi-bo-so-tai-chinh.yaml", data)
+	replace := func(pairs ...string) []byte {
+		return editParts(t, made, func(name string, part []byte) []byte {
+			if name != "word/document.xml" {
+				return part
+			}
+			s := string(part)
+			for i := 0; i+1 < len(pairs); i += 2 {
+				if !strings.Contains(s, pairs[i]) {
+					t.Fatalf("%q is not in the document", pairs[i])
+				}
+				s = strings.Replace(s, pairs[i], pairs[i+1], 1)
+			}
+			return []byte(s)
+		}, nil)
+	}
+	res := importer.ReadDOCX("bao-cao.docx", replace(
+		"Số 05-BC/CB", "Số 06-BC/CB",
+		"ngày 12 tháng 4 năm 2021", "ngày 13 tháng 4 năm 2021",
+		"<w:t>Trần Văn Bình</w:t>", "<w:t>Trần Văn </w:t></w:r><w:r><w:t>Bính</w:t>"))
+	checkProblems(t, res.Problems, []string{
+		`bao-cao.docx: so: cảnh báo: văn bản đã được sửa sau khi tạo: dữ liệu đi kèm ghi 5, văn bản ghi 6; dùng chữ trong văn bản`,
+		`bao-cao.docx: ngay: cảnh báo: văn bản đã được sửa sau khi tạo: dữ liệu đi kèm ghi 12/4/2021, văn bản ghi 13/4/2021; dùng chữ trong văn bản`,
+		`bao-cao.docx: ky.ho_ten: cảnh báo: văn bản đã được sửa sau khi tạo: dữ liệu đi kèm ghi "Trần Văn Bình", văn bản ghi "Trần Văn Bính"; dùng chữ trong văn bản`,
+	})
+	if len(res.Reports) != 1 || !strings.Contains(string(res.Reports[0]), "so: 6\n") || !strings.Contains(string(res.Reports[0]), "ngay: 2021-04-13\n") || !strings.Contains(string(res.Reports[0]), "ho_ten: Trần Văn Bính\n") {
+		t.Errorf("imported:\n%s", res.Reports)
+	}
+
+	res = importer.ReadDOCX("bao-cao.docx", replace("<w:t>BÍ THƯ</w:t>", "<w:t></w:t>", "<w:t>Trần Văn Bình</w:t>", "<w:t></w:t>"))
+	if !res.Problems.HasErrors() {
+		t.Errorf("a deleted signer is no error: %v", res.Problems)
+	}
+}

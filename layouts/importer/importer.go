@@ -16,7 +16,8 @@ import (
 // Result is what was read from one file.
 type Result struct {
 	// Reports are the YAML of the contract of each report the file holds, in order: one for a
-	// report, several for a PDF that combines many; none when the file yields no report.
+	// report, several for a PDF that combines many; none when the file yields no report or any
+	// of its problems is an error (a report with a part that cannot be read is not half-given).
 	Reports [][]byte
 	// Problems are everything that could not be read or was guessed, errors and warnings, each
 	// with the file, where in it, and a Vietnamese message.
