@@ -43,6 +43,8 @@ var (
 	MsgPDFDataTooLarge = "PDF hoặc dữ liệu báo cáo đính kèm quá lớn so với một báo cáo (có thể là tệp độc hại); không đọc tệp này"
 	// MsgCorruptPDF is the refusal of a PDF that cannot be parsed.
 	MsgCorruptPDF = "tệp PDF bị hỏng, không đọc được"
+	// MsgConsolidated is the refusal of the Board's consolidated report, which is no cell's report.
+	MsgConsolidated = "đây là báo cáo tổng hợp (mau: tong-hop), không phải báo cáo kết quả đăng ký của một chi, đảng bộ; chỉ nhập được báo cáo của chi, đảng bộ"
 	// MsgNotDOCX is the refusal of a zip file that is no Word document.
 	MsgNotDOCX = "tệp nén này không phải văn bản Word (.docx)"
 	// MsgUnknown is the refusal of a file that is neither DOCX nor PDF.

@@ -12,6 +12,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	pdfmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"baocao/layouts/input"
 	"baocao/render/embedded"
 )
 
@@ -47,6 +48,9 @@ func ReadPDF(file string, data []byte) Result {
 	}
 	c := &collector{file: file}
 	for i, yaml := range reports {
+		if kindOf(file, yaml) == "tong-hop" {
+			return refuse(file, MsgConsolidated)
+		}
 		if parsed(file, yaml) == nil {
 			c.errorf(embedded.AttachmentName(i, len(reports)), "dữ liệu báo cáo đính kèm PDF có lỗi; hãy kiểm tra tệp YAML nhập ra bằng \"baocao validate\"")
 		}
@@ -147,4 +151,13 @@ func hasText(x *pdfmodel.XRefTable) bool {
 		}
 	}
 	return false
+}
+
+// kindOf is the "mau" of a document's YAML, "" when it cannot be read.
+func kindOf(file string, yaml []byte) string {
+	_, top := input.Parse(file, yaml, input.Options{})
+	if top == nil {
+		return ""
+	}
+	return top.StringOr("mau", "")
 }

@@ -61,8 +61,9 @@ const msgNotReport = "tệp Word này không phải báo cáo kết quả đăng
 
 // reader recognises a report in a document's lines.
 type reader struct {
-	c   *collector
-	rep *report
+	c            *collector
+	rep          *report
+	consolidated bool // the document is the Board's consolidated report
 }
 
 // readReport recognises the report in the blocks of a document. It returns nil when the document
@@ -91,7 +92,11 @@ func readReport(c *collector, blocks []block) *report {
 	}
 	r := &reader{c: c, rep: &report{}}
 	n, ok := r.subject(body)
-	if !ok {
+	switch {
+	case r.consolidated:
+		c.errorf("", "%s", MsgConsolidated)
+		return nil
+	case !ok:
 		c.errorf("", "%s", msgNotReport)
 		return nil
 	}
@@ -126,6 +131,10 @@ func (r *reader) subject(body []line) (int, bool) {
 	}
 	subject := strings.Join(text, " ")
 	if !strings.Contains(fold(subject), "dang ky") {
+		return 0, false
+	}
+	if strings.Contains(fold(subject), "tong hop") {
+		r.consolidated = true
 		return 0, false
 	}
 	if m := phaseRE.FindAllStringSubmatch(subject, -1); m != nil {

@@ -19,7 +19,9 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"baocao/layouts"
 	"baocao/layouts/importer"
+	"baocao/layouts/input"
 )
 
 // zipOf zips parts in order.
@@ -171,11 +173,22 @@ func TestRefusals(t *testing.T) {
 		manyParts = append(manyParts, fmt.Sprintf("x/%d.xml", i), "")
 	}
 	deep := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + strings.Repeat("<w:p>", 300) + strings.Repeat("</w:p>", 300) + `</w:body></w:document>`
+	consolidatedYAML, err := os.ReadFile("../../samples/tong-hop-ban-tuyen-giao.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	consolidated, problems := layouts.Load("../../samples/tong-hop-ban-tuyen-giao.yaml", consolidatedYAML, input.Options{Files: input.OSFiles})
+	if consolidated == nil {
+		t.Fatal(problems.Error())
+	}
 	for _, c := range []struct {
 		name string
 		data []byte
 		want string
 	}{
+		{"the consolidated report's DOCX", renderDOCX(t, consolidated), importer.MsgConsolidated},
+		{"the consolidated report's DOCX without its data", withoutData(t, renderDOCX(t, consolidated)), importer.MsgConsolidated},
+		{"the consolidated report's PDF", renderPDF(t, consolidated), importer.MsgConsolidated},
 		{"Word 97-2003 made by LibreOffice", word97, importer.MsgDoc},
 		{"Word 97-2003", oleFile("WordDocument", "1Table", "\x05SummaryInformation"), importer.MsgDoc},
 		{"DOCX with a password", oleFile("EncryptionInfo", "EncryptedPackage", "\x06DataSpaces"), importer.MsgEncryptedDOCX},
