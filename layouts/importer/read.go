@@ -488,7 +488,10 @@ func (r *reader) plan(lines []line) {
 	pick := -1
 	for _, test := range []func(l line) bool{
 		func(l line) bool { return planRE.MatchString(blanks(l.flat())) },
-		func(l line) bool { f := fold(l.flat()); return strings.HasPrefix(f, "chua") || strings.Contains(f, "chua xay dung") },
+		func(l line) bool {
+			f := fold(l.flat())
+			return strings.HasPrefix(f, "chua") || strings.Contains(f, "chua xay dung")
+		},
 		func(l line) bool { return strings.Contains(fold(l.flat()), "ke hoach") },
 	} {
 		for i, l := range lines {
