@@ -16,6 +16,18 @@ import (
 type line struct {
 	text string // trimmed; tabs kept
 	b    *block
+	f    string // text folded, for recognising words; set by newLine
+}
+
+// newLine makes a line of a block, with its folded text.
+func newLine(text string, b *block) line { return line{text: text, b: b, f: fold(text)} }
+
+// folded is the line's text folded (as fold does), computed once.
+func (l line) folded() string {
+	if l.f == "" && l.text != "" {
+		return fold(l.text)
+	}
+	return l.f
 }
 
 // where names the paragraph of a line for a message.
@@ -50,7 +62,7 @@ func splitLines(blocks []block) []line {
 			if strings.Trim(t, "\t ") == "" {
 				continue
 			}
-			out = append(out, line{text: t, b: &blocks[i]})
+			out = append(out, newLine(t, &blocks[i]))
 		}
 	}
 	return out
@@ -73,7 +85,7 @@ func readReport(c *collector, blocks []block) *report {
 	title := -1
 	var body []line
 	for i, l := range lines {
-		f := fold(l.flat())
+		f := l.folded()
 		if f == "bao cao" {
 			title, body = i, lines[i+1:]
 			break
@@ -273,11 +285,11 @@ func joinBreaks(body []line) []line {
 	var out []line
 	band := false
 	for _, l := range body {
-		if f := fold(l.flat()); strings.HasPrefix(f, "noi nhan") || strings.HasPrefix(f, "tren day la bao cao") {
+		if f := l.folded(); strings.HasPrefix(f, "noi nhan") || strings.HasPrefix(f, "tren day la bao cao") {
 			band = true
 		}
 		if n := len(out); !band && n > 0 && out[n-1].b == l.b && l.b.table == 0 {
-			out[n-1].text += " " + l.text
+			out[n-1] = newLine(out[n-1].text+" "+l.text, l.b)
 			continue
 		}
 		out = append(out, l)
@@ -340,7 +352,7 @@ var (
 // opening has none.
 func (r *reader) opening(body []line) (org, closingOrg string) {
 	for _, l := range body {
-		f := fold(l.flat())
+		f := l.folded()
 		if strings.HasPrefix(f, "tren day la bao cao") {
 			text := l.flat()
 			if i := strings.LastIndex(text, " của "); i >= 0 {
@@ -349,7 +361,7 @@ func (r *reader) opening(body []line) (org, closingOrg string) {
 		}
 	}
 	for _, l := range body {
-		f := fold(l.flat())
+		f := l.folded()
 		if !strings.HasPrefix(f, "thuc hien") && !strings.HasPrefix(f, "can cu") {
 			continue
 		}
@@ -416,7 +428,7 @@ var countRE = regexp.MustCompile(`:?\s*(\d+)`)
 
 // heading tells which section a line opens, or -1.
 func heading(l line) int {
-	f := fold(l.flat())
+	f := l.folded()
 	f = strings.TrimLeft(f, "0123456789.)-: ")
 	short := utf8.RuneCountInString(f) < 90
 	switch {
@@ -438,7 +450,7 @@ func (r *reader) body(body []line) {
 	var planLines, modelLines, peopleLines, band []line
 	closing := -1
 	for i, l := range body {
-		f := fold(l.flat())
+		f := l.folded()
 		if sec != secEnd && (strings.HasPrefix(f, "tren day la bao cao") || strings.HasPrefix(f, "noi nhan")) {
 			if strings.HasPrefix(f, "tren day") {
 				closing = i
@@ -489,10 +501,10 @@ func (r *reader) plan(lines []line) {
 	for _, test := range []func(l line) bool{
 		func(l line) bool { return planRE.MatchString(blanks(l.flat())) },
 		func(l line) bool {
-			f := fold(l.flat())
+			f := l.folded()
 			return strings.HasPrefix(f, "chua") || strings.Contains(f, "chua xay dung")
 		},
-		func(l line) bool { return strings.Contains(fold(l.flat()), "ke hoach") },
+		func(l line) bool { return strings.Contains(l.folded(), "ke hoach") },
 	} {
 		for i, l := range lines {
 			if pick < 0 && test(l) {
@@ -614,7 +626,7 @@ func columns(rows [][]string, want map[string][]string) (header int, col map[str
 
 // countIn reads the number of a count line ("- Số mô hình đăng ký thực hiện: 02. Gồm:").
 func countIn(l line) (int, bool) {
-	f := fold(l.flat())
+	f := l.folded()
 	if !strings.HasPrefix(strings.TrimLeft(f, "-+• "), "so mo hinh") && !strings.HasPrefix(strings.TrimLeft(f, "-+• "), "so guong") {
 		return 0, false
 	}
