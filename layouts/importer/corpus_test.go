@@ -347,6 +347,30 @@ var corpus = []struct {
 			P("(2): Cải cách thủ tục hành chính trong ", deletedText("kiểm soát"), addedText("thẩm định"), " giá — Phòng Quản lý giá.")}
 		return s.doc()
 	}},
+	{"can-cot-bang-dau-cach", true, func() wdoc {
+		s := typed()
+		gap := strings.Repeat(" ", 14)
+		s.header = []any{
+			P(parentCaps + gap + motto),
+			P(orgCaps),
+			P("          *"),
+			P("Số 05-BC/CB" + gap + "\u00a0\u00a0 Yên Bái, ngày 12 tháng 4 năm 2021"),
+		}
+		s.title = []any{P(strings.Repeat(" ", 30) + "BÁO CÁO"), P(subject1), P(subject2), P("-----")}
+		s.band = []any{
+			P("Nơi nhận:" + gap + gap + "T/M BAN CHI ỦY"),
+			P("- Ban Tuyên giáo ĐUK;" + gap + gap + "BÍ THƯ"),
+			P("- Lưu Chi bộ."),
+			P(),
+			P(gap + gap + gap + "Trần Văn Bình"),
+		}
+		return s.doc()
+	}},
+	{"chua-lay-so-can-bang-dau-cach", false, func() wdoc {
+		s := typed()
+		s.header = []any{P(parentCaps + "     " + motto), P(orgCaps), P("*"), P("Số          -BC/CB                 Yên Bái, ngày       tháng 4 năm 2021")}
+		return s.doc()
+	}},
 	{"ten-mot-dong", true, func() wdoc {
 		s := typed()
 		s.title = []any{P("BÁO CÁO " + subject1 + " " + subject2), P("-----")}

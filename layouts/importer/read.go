@@ -207,8 +207,7 @@ func (r *reader) header(lines []line, opening string) {
 	var names []line
 	namesDone, gotNumber, gotDate := false, false, false
 	for _, l := range lines {
-		for _, part := range strings.Split(l.text, "\t") {
-			part = collapse(part)
+		for _, part := range glue(strings.Split(l.text, "\t")) {
 			f := fold(part)
 			switch {
 			case f == "":
@@ -293,6 +292,29 @@ func joinBreaks(body []line) []line {
 			continue
 		}
 		out = append(out, l)
+	}
+	return out
+}
+
+// glue joins again the parts of a header line that a wide gap cut inside one item: a blank
+// number ("Số" | "-BC/CB") or a blank day ("Yên Bái, ngày" | "tháng 4 năm 2021").
+func glue(parts []string) []string {
+	var out []string
+	for _, p := range parts {
+		p = collapse(p)
+		if p == "" {
+			continue
+		}
+		if n := len(out); n > 0 {
+			prev, cur := fold(out[n-1]), fold(p)
+			number := (prev == "so" || prev == "so:") || (strings.HasPrefix(prev, "so") && strings.HasPrefix(cur, "-"))
+			day := prev == "ngay" || strings.HasSuffix(prev, " ngay") || strings.HasPrefix(cur, "thang ")
+			if number || day {
+				out[n-1] += " " + p
+				continue
+			}
+		}
+		out = append(out, p)
 	}
 	return out
 }

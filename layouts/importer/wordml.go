@@ -528,31 +528,39 @@ func contains(list []string, s string) bool {
 }
 
 // normalise composes text to NFC, turns every space but tab and line break into a plain space
-// (no-break, figure, thin spaces), drops invisible characters and collapses runs of spaces.
+// (no-break, figure, thin spaces), drops invisible characters, and collapses runs of spaces: a
+// run of three or more, which people type to push text into the right column, becomes a tab.
 func normalise(s string) string {
 	s = norm.NFC.String(s)
 	var b strings.Builder
-	space := false
+	spaces := 0
+	endRun := func() {
+		switch {
+		case spaces >= 3:
+			b.WriteByte('\t')
+		case spaces > 0:
+			b.WriteByte(' ')
+		}
+		spaces = 0
+	}
 	for _, r := range s {
 		switch {
-		case r == '\t' || r == '\n':
-			b.WriteRune(r)
-			space = false
-			continue
 		case invisibleRune(r):
 			continue
+		case r == '\t' || r == '\n':
+			endRun()
+			b.WriteRune(r)
+			continue
 		case unicode.IsSpace(r) || r == '\u2007':
-			if !space {
-				b.WriteByte(' ')
-			}
-			space = true
+			spaces++
 			continue
 		case unicode.IsControl(r):
 			continue
 		}
-		space = false
+		endRun()
 		b.WriteRune(r)
 	}
+	endRun()
 	return b.String()
 }
 
