@@ -371,6 +371,18 @@ var corpus = []struct {
 		s.header = []any{P(parentCaps + "     " + motto), P(orgCaps), P("*"), P("Số          -BC/CB                 Yên Bái, ngày       tháng 4 năm 2021")}
 		return s.doc()
 	}},
+	{"the-thuc-nha-nuoc-ngay-gach-cheo", false, func() wdoc {
+		s := typed()
+		s.header = []any{wtable{rows: [][][]wpara{
+			Row(Cell(P("ĐẢNG BỘ TỈNH YÊN BÁI"), P(parentCaps), P(orgCaps), P("*")), Cell(P(motto))),
+			Row(Cell(P("Số 05-BC/CB")), Cell(P("Yên Bái, ngày 12/4/2021"))),
+		}}}
+		s.band = []any{wtable{rows: [][][]wpara{Row(
+			Cell(P("Nơi nhận:"), P("- Ban Tuyên giáo ĐUK;"), P("- Lưu Chi bộ.")),
+			Cell(P("TM. BAN CHI ỦY"), P("BÍ THƯ"), P("(Ký, ghi rõ họ tên)"), P("Trần Văn Bình")),
+		)}}}
+		return s.doc()
+	}},
 	{"ten-mot-dong", true, func() wdoc {
 		s := typed()
 		s.title = []any{P("BÁO CÁO " + subject1 + " " + subject2), P("-----")}

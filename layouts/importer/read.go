@@ -218,7 +218,7 @@ func (r *reader) header(lines []line, opening string) {
 				gotNumber = true
 				namesDone = true
 				r.number(l, part)
-			case dateRE.MatchString(blanks(part)) && !gotDate:
+			case (dateRE.MatchString(blanks(part)) || slashRE.MatchString(part) && strings.Contains(fold(part), "ngay")) && !gotDate:
 				gotDate = true
 				r.placeDate(l, part)
 			case !namesDone:
@@ -262,6 +262,9 @@ func (r *reader) header(lines []line, opening string) {
 		}
 	}
 	parent := collapse(strings.Join(texts[:split], " "))
+	if split > 1 {
+		r.c.warnf("co_quan.cap_tren", "phần đầu có %d dòng tên cấp trên; đã ghép thành một dòng %q, hãy kiểm tra", split, parent)
+	}
 	switch {
 	case parent == input.Upper(kh46.ParentOrg):
 	case parent == "":
@@ -355,6 +358,12 @@ func (r *reader) placeDate(l line, part string) {
 	}
 	r.rep.Date = d
 	place := strings.TrimRight(collapse(before), ", ")
+	if f := fold(place); f == "ngay" || strings.HasSuffix(f, " ngay") {
+		place = strings.TrimRight(place[:strings.LastIndex(place, " ")+1], ", ")
+		if f == "ngay" {
+			place = ""
+		}
+	}
 	if place == "" {
 		r.c.warnf("dia_danh", "dòng ngày tháng %s không ghi địa danh; dùng %q (%s)", quote(part), kh46.Place, l.where())
 		place = kh46.Place
@@ -913,7 +922,14 @@ func splitPerson(s string) (exemplar, bool) {
 	return e, false
 }
 
-var authorityRE = regexp.MustCompile(`^(T/M|K/T|T/L|TM\.?|KT\.?|TL\.?|Q\.)\s`)
+// stateFormRE matches a signing line in the State's forms ("TM.", "KT.", "TL.", "TUQ."), and
+// partyForms gives the Party's form of each, which the contract requires.
+var (
+	stateFormRE = regexp.MustCompile(`^(TM|KT|TL|TUQ)\.?\s`)
+	partyForms  = map[string]string{"TM": "T/M", "KT": "K/T", "TL": "T/L", "TUQ": "T/L"}
+)
+
+var authorityRE = regexp.MustCompile(`^(T/M|K/T|T/L|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s`)
 
 // band reads the closing band: "Nơi nhận:" and its lines on the left, the signer on the right;
 // as a table's two cells or as lines cut by tabs.
@@ -997,6 +1013,11 @@ func (r *reader) signer(lines []line) {
 		switch {
 		case authorityRE.MatchString(input.Upper(text)) && s.Authority == "":
 			s.Authority = input.Upper(text)
+			if m := stateFormRE.FindStringSubmatch(s.Authority); m != nil {
+				party := partyForms[m[1]] + " " + strings.TrimSpace(s.Authority[len(m[0]):])
+				r.c.warnf("ky.quyen", "văn bản ghi %q theo cách của văn bản nhà nước; văn bản của Đảng viết %q, đã ghi như vậy", s.Authority, party)
+				s.Authority = party
+			}
 		case strings.HasPrefix(f, "(da ky") || f == "da ky":
 			s.Signed = true
 		case strings.HasPrefix(f, "(") && strings.HasSuffix(f, ")"):
