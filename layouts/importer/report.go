@@ -74,8 +74,10 @@ func dateValue(d input.Date) string {
 // encodeYAML writes the report as the contract's YAML: its keys in the contract's order, two
 // spaces of indentation, a comment beside each guessed value.
 //
-// TODO(lead): this is the one place that writes the canonical YAML; switch it to the writer that
-// layouts/input is getting, which re-encodes a parsed input with cleaned values.
+// This is the one place import writes YAML of its own (a DOCX or PDF that carries its data gives
+// that data as it is). TODO(lead): input's Object.Canonical, now in main, writes the user's keys
+// without comments, and a typed report's guesses need theirs; switch when it can keep a comment
+// (or takes one per key), so that both write scalars alike.
 func encodeYAML(r *report) ([]byte, error) {
 	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 	num := func(n int) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(n)} }
