@@ -396,6 +396,25 @@ var corpus = []struct {
 			P("(2): Thực hiện 5S tại kho lưu trữ — Văn phòng Sở Tài chính.")}
 		return s.doc()
 	}},
+	{"mau-chua-dien", false, func() wdoc {
+		// The template appended to KH 46, as printed there, not filled in.
+		return wdoc{body: []any{
+			P(tab, "ĐẢNG UỶ KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH"), P("CHI ( ĐẢNG BỘ)………"), P("*"), P("Số          - BC/ (CB) ĐB"),
+			P(tab, "ĐẢNG CỘNG SẢN VIỆT NAM"), P("      Yên Bái, ngày      tháng 4 năm 2021"),
+			P("BÁO CÁO"), P("Kết quả đăng ký xây dựng, nhân rộng các mô hình, điển hình tiên tiến học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh,                        giai đoạn 2021-2023 "),
+			P("-----------"),
+			P("Thực hiện Kế hoạch số ....KH/ĐUK, ngày  /3/2021của Đảng ủy Khối cơ quan và doanh nghiệp tỉnh về việc xây dựng, nhân rộng các mô hình, điển hình tiên tiến học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh giai đoạn 2021-2025. Chi (Đảng) bộ............... báo cáo kết quả triển khai thực hiện như sau:"),
+			P("1. Về xây dựng Kế hoạch thực hiện"),
+			P("Đã xây dựng Kế hoạch số  ... KH/CB ( ĐB), ngày.... tháng 4 năm 2021 về   xây dựng, nhân rộng các mô hình, điển hình tiên tiến học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh giai đoạn 2021-2025."),
+			P("2. Kết quả đăng ký mô hình  tập thể điển hình"),
+			P("- Số mô hình đăng ký thực hiện:.......  Gồm... (nêu tên các mô hình và rõ đơn vị thực hiện cụ thể )"),
+			P("(1): ………………………………"), P("(2): …………………………………."),
+			P("3. Gương cá nhân điển hình tiên tiến"),
+			P("Số gương điển hình…….(nêu tên, chức vụ, đơn vị cụ thể)"),
+			P("Trên đây là báo cáo kết quả xây dựng, nhân rộng các mô hình, điển hình tiên tiến học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh giai đoạn 2021-2025 của chi ( đảng bộ)………….."),
+			P(tab, "Nơi nhận:"), P("- Ban Tuyên giáo ĐUK;"), P("- Lưu Chi (Đảng) bộ."), P(tab, "  T/M BAN CHI ỦY"),
+		}}
+	}},
 	{"khong-phai-bao-cao", false, func() wdoc {
 		return wdoc{body: []any{P("GIẤY MỜI"), P("Kính mời đồng chí đến dự họp chi bộ.")}}
 	}},

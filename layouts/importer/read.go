@@ -947,6 +947,8 @@ func (r *reader) band(lines []line) {
 		parts := strings.Split(l.text, "\t")
 		first, last := collapse(parts[0]), collapse(parts[len(parts)-1])
 		switch {
+		case strings.HasPrefix(fold(first+" "+last), "noi nhan") && first == "":
+			left = append(left, line{text: last, b: l.b}) // "Nơi nhận:" is the left column's, however indented
 		case len(parts) > 1 && first == "":
 			right = append(right, line{text: last, b: l.b})
 		case len(parts) > 1:
@@ -1073,8 +1075,11 @@ func (r *reader) finish() {
 	if rep.Plan != nil && rep.Plan.Code == "KH/"+typeCode {
 		rep.Plan.Code = ""
 	}
-	if rep.Org == "" {
+	switch f := fold(rep.Org); {
+	case rep.Org == "":
 		r.c.errorf("co_quan.ten", "không thấy tên chi, đảng bộ (ở phần đầu văn bản hoặc câu mở đầu)")
+	case strings.Contains(f, "( dang bo)") || strings.Contains(f, "(dang bo)") || strings.Contains(f, "(dang) bo"):
+		r.c.errorf("co_quan.ten", "tên chi, đảng bộ %q còn để nguyên như mẫu; hãy ghi tên thật", rep.Org)
 	}
 	if rep.Signer.Position == "" && rep.Signer.Name != "" {
 		r.c.errorf("ky.chuc_vu", "không thấy chức vụ người ký")
