@@ -363,6 +363,55 @@ var hostileInputs = []hostileCase{
 		want:     []string{`FILE:3: co_quan.ten: cảnh báo: đã chuyển từ bảng mã VNI sang Unicode: "Chi boä Sôû Taøi chính" thành "Chi bộ Sở Tài chính"`},
 		pdfText:  []string{"CHI BỘ SỞ TÀI CHÍNH"},
 	},
+	// Dates typed as people write them, and numbers typed whole (issue 9).
+	{
+		name:     "date with dots, day first",
+		input:    report("ngay: 2021-04-12", "ngay: 12.4.2021"),
+		accepted: true,
+		pdfText:  []string{"Yên Bái, ngày 12 tháng 4 năm 2021"},
+	},
+	{
+		name:     "date with hyphens, day first",
+		input:    report("ngay: 2021-04-12", "ngay: 12-4-2021"),
+		accepted: true,
+		pdfText:  []string{"Yên Bái, ngày 12 tháng 4 năm 2021"},
+	},
+	{
+		name:     "month only with a dot",
+		input:    report("ngay: 2021-04-12", "ngay: 4.2021"),
+		accepted: true,
+		pdfText:  []string{"Yên Bái, ngày tháng 4 năm 2021"},
+	},
+	{
+		name:  "date with dots that does not exist",
+		input: report("ngay: 2021-04-12", "ngay: 31.4.2021"),
+		want:  []string{`FILE:8: ngay: "31.4.2021" không phải là ngày hợp lệ: tháng 4/2021 chỉ có 30 ngày`},
+	},
+	{
+		name:  "month and day swapped",
+		input: report("ngay: 2021-04-12", "ngay: 4/13/2021"),
+		want:  []string{`FILE:8: ngay: "4/13/2021" không phải là ngày hợp lệ: không có tháng 13 (viết ngày trước, tháng sau, như 12/4/2021)`},
+	},
+	{
+		name:  "two-digit year",
+		input: report("ngay: 2021-04-12", "ngay: 12.4.21"),
+		want:  []string{`FILE:8: ngay: "12.4.21" không phải là ngày hợp lệ: năm phải viết đủ bốn chữ số (như 12/4/2021)`},
+	},
+	{
+		name:  "whole number with its code in so",
+		input: report("so: 5", "so: 05-BC/CB"),
+		want:  []string{`FILE:6: so: chỉ ghi số (5); ký hiệu "BC/CB" ghi ở ô ký hiệu`},
+	},
+	{
+		name:  "number with a slash and code in so",
+		input: report("so: 5", "so: 5/BC-CB"),
+		want:  []string{`FILE:6: so: chỉ ghi số (5); ký hiệu "BC-CB" ghi ở ô ký hiệu`},
+	},
+	{
+		name:  "the word Số in the plan's number",
+		input: report("  so: 3", "  so: Số 03"),
+		want:  []string{`FILE:11: ke_hoach.so: chỉ ghi số (3), không ghi chữ "Số"`},
+	},
 	// File encodings that are read without a word.
 	{
 		name:     "UTF-16LE with BOM",

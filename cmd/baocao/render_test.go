@@ -52,12 +52,12 @@ var badInputs = []badInputCase{
 	{
 		name:  "date given nonsense",
 		input: breakLine("ngay: 2021-04-12", "ngay: hôm qua"),
-		want:  []string{`FILE:8: ngay: "hôm qua" không phải là ngày hợp lệ (viết 2021-04-12 hoặc 12/4/2021; 2021-04 để trống ngày)`},
+		want:  []string{`FILE:8: ngay: "hôm qua" không phải là ngày hợp lệ (viết như 12/4/2021, 12-4-2021, 12.4.2021 hoặc 2021-04-12; 4/2021 hoặc 2021-04 để trống ngày)`},
 	},
 	{
 		name:  "31 February",
 		input: breakLine("ngay: 2021-04-12", "ngay: 31/02/2021"),
-		want:  []string{`FILE:8: ngay: "31/02/2021" không phải là ngày hợp lệ (viết 2021-04-12 hoặc 12/4/2021; 2021-04 để trống ngày)`},
+		want:  []string{`FILE:8: ngay: "31/02/2021" không phải là ngày hợp lệ: tháng 2/2021 chỉ có 28 ngày`},
 	},
 	{
 		name:  "bool da_ky given text",
@@ -234,7 +234,7 @@ func TestRenderReportsAllProblemsInLineOrder(t *testing.T) {
 
 	runMain("render", in).check(t, exitInvalid, "", lines(append(atFile(in, []string{
 		`FILE:6: so: "năm" không phải là số nguyên dương`,
-		`FILE:8: ngay: "31/02/2021" không phải là ngày hợp lệ (viết 2021-04-12 hoặc 12/4/2021; 2021-04 để trống ngày)`,
+		`FILE:8: ngay: "31/02/2021" không phải là ngày hợp lệ: tháng 2/2021 chỉ có 28 ngày`,
 		`FILE:18: guong[1].ho_ten: có ký tự mà phông chữ không in được: "😀" (U+1F600)`,
 		`FILE:25: ky.quyen: "TM. BAN CHI ỦY" là cách viết của văn bản nhà nước; văn bản của Đảng viết "T/M BAN CHI ỦY"`,
 		`FILE:28: ky.da_ky: "chưa" phải là true hoặc false`,
@@ -356,7 +356,7 @@ func TestRenderGoodAndBadInputs(t *testing.T) {
 	runMain("render", bad, good).check(t, exitInvalid,
 		lines("đã tạo "+filepath.Join(dir, "tot.pdf")),
 		lines(
-			bad+`:8: ngay: "31/02/2021" không phải là ngày hợp lệ (viết 2021-04-12 hoặc 12/4/2021; 2021-04 để trống ngày)`,
+			bad+`:8: ngay: "31/02/2021" không phải là ngày hợp lệ: tháng 2/2021 chỉ có 28 ngày`,
 			invalidOneFile,
 		))
 	assertPDF(t, filepath.Join(dir, "tot.pdf"))

@@ -417,7 +417,8 @@ func (r *Reader) checkGlyphs(line int, keyPath, s string) {
 	r.Add(line, keyPath, false, "có ký tự mà phông chữ không in được: %s", strings.Join(list, ", "))
 }
 
-// Int returns a positive whole number and whether the key held one.
+// Int returns a positive whole number and whether the key held one. A document number written
+// whole ("05-BC/CB", "Số 05") is an error that says only the figures go there.
 func (o *Object) Int(key string) (int, bool) {
 	v := o.scalar(key, "một số nguyên dương")
 	if v == nil {
@@ -425,6 +426,10 @@ func (o *Object) Int(key string) (int, bool) {
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(v.Value))
 	if err != nil || n <= 0 {
+		if hint := numberHint(v.Value); hint != "" {
+			o.Errorf(key, "%s", hint)
+			return 0, false
+		}
 		o.Errorf(key, "%q không phải là số nguyên dương", v.Value)
 		return 0, false
 	}
