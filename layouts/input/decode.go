@@ -142,7 +142,7 @@ func invisible(r rune) bool {
 // characters are removed with a warning; a value too long or with characters the font cannot draw
 // is an error.
 func (r *Reader) clean(line int, keyPath, s string) string {
-	if enc, converted, ok := DetectLegacy(s); ok {
+	if enc, converted := fromFileLegacy(r.legacy, s); enc != "" {
 		if r.opts.NoConvert {
 			r.Add(line, keyPath, false, "%q có vẻ được gõ bằng bảng mã %s; hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6), hoặc bỏ --no-convert để chương trình tự chuyển", s, enc)
 			return "" // refused: no further checks on text that is not what it shows

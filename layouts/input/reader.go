@@ -29,6 +29,7 @@ type Reader struct {
 	file     string
 	opts     Options
 	problems Problems
+	legacy   Legacy // the file's legacy encoding, "" when it is Unicode
 }
 
 // Options are the options the reader was made with.
@@ -89,6 +90,7 @@ func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
 	if !r.checkTree(root, 0) {
 		return r, nil
 	}
+	r.legacy = fileLegacy(root)
 	if root.Kind != yaml.MappingNode {
 		r.Add(root.Line, "", false, "tệp phải gồm các khóa, mỗi dòng một khóa (ví dụ \"mau: dang-ky\")")
 		return r, nil
