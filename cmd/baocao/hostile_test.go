@@ -153,6 +153,37 @@ func binaryNoise() []byte {
 	return b
 }
 
+// vn3 writes s as TCVN3 typed with the common .VnTime fonts and pasted into a UTF-8 file (TCVN 5712
+// VN3, each code read as Windows-1252): those fonts have the small letters and Ă Â Ê Ô Ơ Ư Đ, so
+// any other capital beyond ASCII is typed in its small letter's code (a .VnTimeH font prints it as
+// a capital).
+func vn3(s string) string {
+	const letters = "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+	const codes = "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ"
+	code := map[rune]rune{}
+	cs := []rune(codes)
+	for i, l := range []rune(letters) {
+		code[l] = cs[i]
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if c, ok := code[r]; ok {
+			b.WriteRune(c)
+		} else if c, ok := code[[]rune(strings.ToLower(string(r)))[0]]; ok {
+			b.WriteRune(c)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// inVN3 returns an input function giving minimalReport with old replaced by new, all typed in
+// TCVN3 with the .VnTime fonts.
+func inVN3(old, new string) func(t *testing.T) []byte {
+	return func(t *testing.T) []byte { return []byte(vn3(edit(t, minimalReport, old, new))) }
+}
+
 // The messages shared by several cases.
 const (
 	controlFromWord = "có ký tự điều khiển không in được (U+%04X), thường do dán từ Word; hãy xóa hoặc gõ lại chữ đó"
@@ -411,6 +442,60 @@ var hostileInputs = []hostileCase{
 		name:  "the word Số in the plan's number",
 		input: report("  so: 3", "  so: Số 03"),
 		want:  []string{`FILE:11: ke_hoach.so: chỉ ghi số (3), không ghi chữ "Số"`},
+	},
+	// Legacy text judged with the whole file (issue 11).
+	{
+		name:     "whole report in TCVN3",
+		input:    inVN3("  ho_ten: Nguyễn Thị Hoa", "  ho_ten: Lê Thị Ánh"),
+		accepted: true,
+		want:     []string{},
+		pdfText:  []string{"T/M BAN CHI ỦY", "BÍ THƯ", "Trần Văn Bình", "Lê Thị Ánh, Phó Chánh Văn phòng", "CHI BỘ SỞ TÀI CHÍNH"},
+	},
+	{
+		name:      "whole report in TCVN3 with --no-convert",
+		input:     inVN3("", ""),
+		noConvert: true,
+		want:      []string{},
+	},
+	{
+		name:     "whole report in TCVN3 capitals",
+		input:    inVN3("ten: Chi bộ Sở Tài chính", "ten: CHI BỘ SỞ TÀI CHÍNH"),
+		accepted: true,
+		want:     []string{},
+		pdfText:  []string{"T/M BAN CHI ỦY", "BÍ THƯ", "CHI BỘ SỞ TÀI CHÍNH"},
+	},
+	{
+		name:     "office in TCVN3 in a Unicode file",
+		input:    report("  chuc_vu: BÍ THƯ", "  chuc_vu: BÝ TH¦"),
+		accepted: true,
+		want:     []string{},
+		pdfText:  []string{"BÍ THƯ"},
+	},
+	{
+		name:      "office in TCVN3 in a Unicode file with --no-convert",
+		input:     report("  chuc_vu: BÍ THƯ", "  chuc_vu: BÝ TH¦"),
+		noConvert: true,
+		want:      []string{},
+	},
+	{
+		name:     "cell name in TCVN3 capitals in a Unicode file",
+		input:    report("ten: Chi bộ Sở Tài chính", "ten: CHI Bé Së TµI CHÝNH"),
+		accepted: true,
+		want:     []string{},
+		pdfText:  []string{"CHI BỘ SỞ TÀI CHÍNH"},
+	},
+	{
+		name:     "name in TCVN3 keeps its capitals in a Unicode file",
+		input:    report("  - ho_ten: Nguyễn Thị Hoa", "  - ho_ten: Lª ThÞ ¸nh"),
+		accepted: true,
+		want:     []string{},
+		pdfText:  []string{"Lê Thị Ánh, Phó Chánh Văn phòng"},
+	},
+	{
+		name:     "signing line that reads as TCVN3 and as VNI in a Unicode file",
+		input:    report("  quyen: T/M BAN CHI ỦY", "  quyen: T/M BAN CHI ñY"),
+		accepted: true,
+		want:     []string{},
 	},
 	// File encodings that are read without a word.
 	{

@@ -508,3 +508,14 @@ func fromFileLegacy(enc Legacy, s string) (Legacy, string) {
 	}
 	return "", s
 }
+
+// ambiguousLegacy reports whether s alone reads as both TCVN3 and VNI ("T/M BAN CHI ñY": ỦY or
+// ĐY), with both readings.
+func ambiguousLegacy(s string) (tcvn, vni string, ok bool) {
+	if hasUnicodeVietnamese(s) {
+		return "", "", false
+	}
+	v, vOK := vniConclusive(s)
+	t, tOK := tcvnConclusive(s)
+	return t, v, vOK && tOK
+}
