@@ -184,6 +184,51 @@ func inVN3(old, new string) func(t *testing.T) []byte {
 	return func(t *testing.T) []byte { return []byte(vn3(edit(t, minimalReport, old, new))) }
 }
 
+// vn3Value is one value of minimalReport as vn3 types it.
+type vn3Value struct {
+	line                 int
+	key, legacy, unicode string
+}
+
+// vn3Report are the values of minimalReport that vn3 changes, with what they read in Unicode.
+var vn3Report = []vn3Value{
+	{3, "co_quan.ten", "Chi bé Së Tµi chÝnh", "Chi bộ Sở Tài chính"},
+	{7, "dia_danh", "Yªn B¸i", "Yên Bái"},
+	{14, "mo_hinh[1].ten", "V¨n hãa c«ng së t¹i V¨n phßng Së", "Văn hóa công sở tại Văn phòng Sở"},
+	{16, "mo_hinh[1].don_vi", "V¨n phßng Së Tµi chÝnh", "Văn phòng Sở Tài chính"},
+	{18, "guong[1].ho_ten", "NguyÔn ThÞ Hoa", "Nguyễn Thị Hoa"},
+	{19, "guong[1].chuc_vu", "Phã Ch¸nh V¨n phßng", "Phó Chánh Văn phòng"},
+	{20, "guong[1].don_vi", "V¨n phßng Së Tµi chÝnh", "Văn phòng Sở Tài chính"},
+	{22, "noi_nhan[1]", "Ban Tuyªn gi¸o §UK", "Ban Tuyên giáo ĐUK"},
+	{23, "noi_nhan[2]", "L\u00adu Chi bé", "Lưu Chi bộ"},
+	{25, "ky.quyen", "T/M BAN CHI ñY", "T/M BAN CHI ỦY"},
+	{26, "ky.chuc_vu", "BÝ TH¦", "BÍ THƯ"},
+	{27, "ky.ho_ten", "TrÇn V¨n B×nh", "Trần Văn Bình"},
+}
+
+// vn3Messages are the messages about vn3Report, with replace's values in place of those on the
+// same lines: a warning for each converted value, or with refused the error of --no-convert.
+func vn3Messages(refused bool, replace ...vn3Value) []string {
+	var out []string
+	for _, v := range vn3Report {
+		for _, r := range replace {
+			if r.line == v.line {
+				v = r
+			}
+		}
+		out = append(out, tcvn3Message(refused, v))
+	}
+	return out
+}
+
+// tcvn3Message is the message about one value typed in TCVN3: converted, or refused.
+func tcvn3Message(refused bool, v vn3Value) string {
+	if refused {
+		return fmt.Sprintf("FILE:%d: %s: %q có vẻ được gõ bằng bảng mã TCVN3 (ABC); hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6), hoặc bỏ --no-convert để chương trình tự chuyển", v.line, v.key, v.legacy)
+	}
+	return fmt.Sprintf("FILE:%d: %s: cảnh báo: đã chuyển từ bảng mã TCVN3 (ABC) sang Unicode: %q thành %q", v.line, v.key, v.legacy, v.unicode)
+}
+
 // The messages shared by several cases.
 const (
 	controlFromWord = "có ký tự điều khiển không in được (U+%04X), thường do dán từ Word; hãy xóa hoặc gõ lại chữ đó"
@@ -446,56 +491,79 @@ var hostileInputs = []hostileCase{
 	// Legacy text judged with the whole file (issue 11).
 	{
 		name:     "whole report in TCVN3",
-		input:    inVN3("  ho_ten: Nguyễn Thị Hoa", "  ho_ten: Lê Thị Ánh"),
+		input:    inVN3("  - ho_ten: Nguyễn Thị Hoa", "  - ho_ten: Lê Thị Ánh"),
 		accepted: true,
-		want:     []string{},
+		want:     vn3Messages(false, vn3Value{18, "guong[1].ho_ten", "Lª ThÞ ¸nh", "Lê Thị Ánh"}),
 		pdfText:  []string{"T/M BAN CHI ỦY", "BÍ THƯ", "Trần Văn Bình", "Lê Thị Ánh, Phó Chánh Văn phòng", "CHI BỘ SỞ TÀI CHÍNH"},
 	},
 	{
 		name:      "whole report in TCVN3 with --no-convert",
-		input:     inVN3("", ""),
+		input:     inVN3("mau: dang-ky", "mau: dang-ky"),
 		noConvert: true,
-		want:      []string{},
+		want:      vn3Messages(true),
 	},
 	{
 		name:     "whole report in TCVN3 capitals",
 		input:    inVN3("ten: Chi bộ Sở Tài chính", "ten: CHI BỘ SỞ TÀI CHÍNH"),
 		accepted: true,
-		want:     []string{},
+		want:     vn3Messages(false, vn3Value{3, "co_quan.ten", "CHI Bé Së TµI CHÝNH", "CHI BỘ SỞ TÀI CHÍNH"}),
 		pdfText:  []string{"T/M BAN CHI ỦY", "BÍ THƯ", "CHI BỘ SỞ TÀI CHÍNH"},
+	},
+	{
+		name: "letters that differ between TCVN3 and VNI in a TCVN3 file",
+		input: func(t *testing.T) []byte {
+			return []byte(edit(t, vn3(minimalReport), "    don_vi: V¨n phßng Së Tµi chÝnh\nnoi_nhan", "    don_vi: ban ñ Ñ ô Ô Ö Ý\nnoi_nhan"))
+		},
+		accepted: true,
+		want:     vn3Messages(false, vn3Value{20, "guong[1].don_vi", "ban ñ Ñ ô Ô Ö Ý", "ban ủ ẹ ụ ễ ệ í"}),
+		pdfText:  []string{"Phó Chánh Văn phòng, ban ủ ẹ ụ ễ ệ í."},
+	},
+	{
+		name:     "letters that differ between TCVN3 and VNI in a Unicode file",
+		input:    report("Phó Chánh Văn phòng\n    don_vi: Văn phòng Sở Tài chính", "Phó Chánh Văn phòng\n    don_vi: ban ñ Ñ ô Ô Ö Ý"),
+		accepted: true,
+		want:     []string{`FILE:20: guong[1].don_vi: cảnh báo: "ban ñ Ñ ô Ô Ö Ý" có thể là chữ gõ bằng bảng mã TCVN3 ("ban ủ ẹ ụ ễ ệ í") hoặc VNI ("ban đ Đ ơ Ơ Ư Ý") nên chưa chuyển; hãy gõ lại bằng Unicode`},
+		pdfText:  []string{"Phó Chánh Văn phòng, ban ñ Ñ ô Ô Ö Ý."},
 	},
 	{
 		name:     "office in TCVN3 in a Unicode file",
 		input:    report("  chuc_vu: BÍ THƯ", "  chuc_vu: BÝ TH¦"),
 		accepted: true,
-		want:     []string{},
+		want:     []string{tcvn3Message(false, vn3Report[10])},
 		pdfText:  []string{"BÍ THƯ"},
 	},
 	{
 		name:      "office in TCVN3 in a Unicode file with --no-convert",
 		input:     report("  chuc_vu: BÍ THƯ", "  chuc_vu: BÝ TH¦"),
 		noConvert: true,
-		want:      []string{},
+		want:      []string{tcvn3Message(true, vn3Report[10])},
 	},
 	{
 		name:     "cell name in TCVN3 capitals in a Unicode file",
 		input:    report("ten: Chi bộ Sở Tài chính", "ten: CHI Bé Së TµI CHÝNH"),
 		accepted: true,
-		want:     []string{},
+		want:     []string{tcvn3Message(false, vn3Value{3, "co_quan.ten", "CHI Bé Së TµI CHÝNH", "CHI BỘ SỞ TÀI CHÍNH"})},
 		pdfText:  []string{"CHI BỘ SỞ TÀI CHÍNH"},
 	},
 	{
 		name:     "name in TCVN3 keeps its capitals in a Unicode file",
 		input:    report("  - ho_ten: Nguyễn Thị Hoa", "  - ho_ten: Lª ThÞ ¸nh"),
 		accepted: true,
-		want:     []string{},
+		want:     []string{tcvn3Message(false, vn3Value{18, "guong[1].ho_ten", "Lª ThÞ ¸nh", "Lê Thị Ánh"})},
 		pdfText:  []string{"Lê Thị Ánh, Phó Chánh Văn phòng"},
 	},
 	{
-		name:     "signing line that reads as TCVN3 and as VNI in a Unicode file",
+		name:     "signing line in TCVN3 in a Unicode file",
 		input:    report("  quyen: T/M BAN CHI ỦY", "  quyen: T/M BAN CHI ñY"),
 		accepted: true,
-		want:     []string{},
+		want:     []string{tcvn3Message(false, vn3Report[9])},
+		pdfText:  []string{"T/M BAN CHI ỦY"},
+	},
+	{
+		name:     "name that reads as TCVN3 and as VNI in a Unicode file",
+		input:    report("  - ho_ten: Nguyễn Thị Hoa", "  - ho_ten: Thñy"),
+		accepted: true,
+		want:     []string{`FILE:18: guong[1].ho_ten: cảnh báo: "Thñy" có thể là chữ gõ bằng bảng mã TCVN3 ("Thủy") hoặc VNI ("Thđy") nên chưa chuyển; hãy gõ lại bằng Unicode`},
 	},
 	// File encodings that are read without a word.
 	{

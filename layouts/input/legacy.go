@@ -217,13 +217,16 @@ func NameKey(name string) string {
 
 // plausible reports whether decoded text reads as Vietnamese: no word carries two tone marks, and
 // every word is in small letters, capitalised or in capitals ("TỔi" is what Unicode "Tài" gives
-// when read as TCVN3).
+// when read as TCVN3, "đY" what TCVN3 "ñY", ỦY, gives when read as VNI).
 func plausible(s string) bool {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if toneCount(w) > 1 {
 			return false
 		}
-		rest := []rune(w)[1:]
+		first, rest := []rune(w)[0], []rune(w)[1:]
+		if unicode.IsLower(first) && strings.IndexFunc(string(rest), unicode.IsUpper) >= 0 {
+			return false
+		}
 		upper, lower := 0, 0
 		for _, r := range rest {
 			if unicode.IsUpper(r) {

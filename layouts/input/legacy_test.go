@@ -196,6 +196,11 @@ func TestDetectLegacyExamples(t *testing.T) {
 		{"NGUYEÃN THÒ HOA", VNI, "NGUYỄN THỊ HOA"},
 		{"Nguyeãn Thò Hoa", VNI, "Nguyễn Thị Hoa"},
 		{"TRÖÔØNG", VNI, "TRƯỜNG"},
+		// Issue 11: TCVN3 typed with the .VnTime fonts, toned capitals in small letters' codes.
+		{"BÝ TH¦", TCVN3, "BÍ THƯ"},
+		{"T/M BAN CHI ñY", TCVN3, "T/M BAN CHI ỦY"}, // not VNI's "đY"
+		{"§¶NG Bé Së Y TÕ", TCVN3, "ĐẢNG BỘ SỞ Y TẾ"},
+		{"Lª ThÞ ¸nh", TCVN3, "Lê Thị Ánh"},
 		// Unicode text stays as it is, even where it uses Latin-1 letters.
 		{"Hoà Bình", "", "Hoà Bình"},
 		{"Phòng 1", "", "Phòng 1"},
