@@ -172,6 +172,10 @@ func (r *Reader) clean(line int, keyPath, s string) string {
 		}, s))
 		r.Add(line, keyPath, true, "đã bỏ ký tự vô hình (%s), thường có khi chép từ web hoặc Word", strings.Join(codes, ", "))
 	}
+	if letter, marks, ok := overMarked(s); ok {
+		r.Add(line, keyPath, false, "chữ %q mang %d dấu chồng lên nhau (một chữ tiếng Việt có nhiều nhất %d dấu); hãy xóa và gõ lại chữ đó", letter, marks, MaxMarks)
+		return s
+	}
 	if n := utf8.RuneCountInString(s); n > MaxValueRunes {
 		r.Add(line, keyPath, false, "quá dài (%d ký tự; tối đa %d)", n, MaxValueRunes)
 		return s

@@ -194,17 +194,6 @@ func Sentence(s, end string) string {
 	return s + end
 }
 
-// nearest returns the known name closest to s in edit distance.
-func nearest(s string, known []string) string {
-	best, bestDist := "", -1
-	for _, k := range known {
-		if d := editDistance(s, k); bestDist < 0 || d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	return best
-}
-
 // editDistance is the Levenshtein distance between a and b, counted in runes.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)

@@ -391,7 +391,7 @@ func TestEditDistance(t *testing.T) {
 	}
 }
 
-func TestNearest(t *testing.T) {
+func TestSuggestKey(t *testing.T) {
 	exemplar := []string{"ho_ten", "chuc_vu", "don_vi"}
 	signer := []string{"quyen", "chuc_vu", "ho_ten", "da_ky"}
 	top := []string{"mau", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "giai_doan", "can_cu", "ke_hoach", "mo_hinh", "guong", "noi_nhan", "ky"}
@@ -413,10 +413,31 @@ func TestNearest(t *testing.T) {
 		{"noinhan", top, "noi_nhan"},
 		{"mo-hinh", top, "mo_hinh"},
 		{"giaidoan", top, "giai_doan"},
+		// Vietnamese words as people write them, and English words (issue 11).
+		{"Ngày", top, "ngay"},
+		{"họ tên", exemplar, "ho_ten"},
+		{"Địa danh", top, "dia_danh"},
+		{"chức vụ", signer, "chuc_vu"},
+		{"place", top, "dia_danh"},
+		{"date", top, "ngay"},
+		{"number", top, "so"},
+		{"signer", top, "ky"},
+		{"name", exemplar, "ho_ten"},
+		{"name", []string{"ten", "loai", "don_vi"}, "ten"},
+		{"Name", signer, "ho_ten"},
+		{"position", signer, "chuc_vu"},
+		{"recipients", top, "noi_nhan"},
+		{"place", exemplar, ""}, // no place here: nothing to suggest
+		// Nothing close: no suggestion, never "mau" for everything.
+		{"ghi_chu", top, ""},
+		{"abc", top, ""},
+		{"xyz", top, ""},
+		{"nguoi_lap", top, ""},
+		{"ten", top, ""},
 	}
 	for _, tc := range tests {
-		if got := nearest(tc.s, tc.known); got != tc.want {
-			t.Errorf("nearest(%q, %v) = %q, want %q", tc.s, tc.known, got, tc.want)
+		if got := suggestKey(tc.s, tc.known); got != tc.want {
+			t.Errorf("suggestKey(%q, %v) = %q, want %q", tc.s, tc.known, got, tc.want)
 		}
 	}
 }
