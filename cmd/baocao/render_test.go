@@ -412,7 +412,7 @@ func TestRenderOutputFileForTwoInputs(t *testing.T) {
 	b := writeInput(t, dir, "b.yaml", minimalReport)
 	out := filepath.Join(dir, "ra.pdf")
 	runMain("render", "-o", out, a, b).check(t, exitUsage, "", lines(
-		`baocao: có 2 tệp vào nên -o phải là một thư mục đã có, không phải "`+out+`"`,
+		`baocao: có 2 tệp vào nên -o phải là một thư mục, không phải "`+out+`" (thư mục mới thì viết thêm dấu / ở cuối, như ra-moi/)`,
 		usageHint,
 	))
 	assertDirHolds(t, dir, "a.yaml", "b.yaml")
@@ -442,16 +442,46 @@ func TestRenderOutputFolder(t *testing.T) {
 	}
 }
 
-// TestRenderOutputMissingFolder names a folder that does not exist: exit 1, a message per file,
-// and no folder created.
-func TestRenderOutputMissingFolder(t *testing.T) {
+// TestRenderOutputNewFolder makes the folder -o names with a final slash, as batch does (issue 11),
+// nested folders too, before writing the first file in it.
+func TestRenderOutputNewFolder(t *testing.T) {
+	for _, sub := range []string{"ra-moi", filepath.Join("ra", "moi")} {
+		t.Run(sub, func(t *testing.T) {
+			dir := t.TempDir()
+			a := writeInput(t, dir, "a.yaml", minimalReport)
+			b := writeInput(t, dir, "b.yaml", minimalReport)
+			outDir := filepath.Join(dir, sub)
+			runMain("render", "-o", outDir+"/", a, b).check(t, exitOK, lines(
+				"đã tạo "+filepath.Join(outDir, "a.pdf"),
+				"đã tạo "+filepath.Join(outDir, "b.pdf"),
+			), "")
+			assertPDF(t, filepath.Join(outDir, "a.pdf"))
+			assertDirHolds(t, outDir, "a.pdf", "b.pdf")
+		})
+	}
+}
+
+// TestRenderOutputNewFolderBadInputs makes no folder when no input gives a document.
+func TestRenderOutputNewFolderBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	a := writeInput(t, dir, "a.yaml", edit(t, minimalReport, "so: 5", "so: năm"))
+	outDir := filepath.Join(dir, "ra-moi")
+	r := runMain("render", "-o", outDir+"/", a)
+	if r.code != exitInvalid {
+		t.Errorf("exit code %d, want %d", r.code, exitInvalid)
+	}
+	assertDirHolds(t, dir, "a.yaml")
+}
+
+// TestRenderOutputFolderUnderAFile cannot make the folder, for a file is in the way: the message is
+// Vietnamese ("not a directory" is not), and nothing is written.
+func TestRenderOutputFolderUnderAFile(t *testing.T) {
 	dir := t.TempDir()
 	a := writeInput(t, dir, "a.yaml", minimalReport)
 	b := writeInput(t, dir, "b.yaml", minimalReport)
-	outDir := filepath.Join(dir, "ra")
+	outDir := filepath.Join(dir, "a.yaml", "ra")
 	runMain("render", "-o", outDir+"/", a, b).check(t, exitFailure, "", lines(
-		filepath.Join(outDir, "a.pdf")+": thư mục không tồn tại",
-		filepath.Join(outDir, "b.pdf")+": thư mục không tồn tại",
+		outDir+"/: một phần của đường dẫn là tệp chứ không phải thư mục",
 		"baocao: 2 tệp không tạo được",
 	))
 	assertDirHolds(t, dir, "a.yaml", "b.yaml")
