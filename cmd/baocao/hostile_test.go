@@ -384,6 +384,7 @@ var hostileInputs = []hostileCase{
 	// YAML mistakes explained at their line (issue 11).
 	{name: "non-breaking spaces for indentation", input: report("  loai: chi-bo", "\u00a0\u00a0loai: chi-bo"), want: []string{`FILE:4: thụt lề bằng dấu cách đặc biệt (U+00A0, thường có khi chép từ Word hoặc trang web); hãy xóa khoảng trắng đầu dòng rồi gõ lại bằng phím cách`}},
 	{name: "colon and space in a value", input: report("ten: Chi bộ Sở Tài chính", "ten: Chi bộ: Sở Tài chính"), want: []string{`FILE:3: giá trị có dấu hai chấm và dấu cách (": "); hãy đặt cả giá trị trong dấu ngoặc kép:   ten: "Chi bộ: Sở Tài chính"`}},
+	{name: "colon and space in a recipient", input: report("  - Lưu Chi bộ", "  - Lưu: VT"), want: []string{`FILE:23: giá trị có dấu hai chấm và dấu cách (": "); hãy đặt cả giá trị trong dấu ngoặc kép:   - "Lưu: VT"`}},
 	{name: "value starting with a star", input: report("ten: Chi bộ Sở Tài chính", "ten: *Chi bộ Sở Tài chính"), want: []string{`FILE:3: giá trị bắt đầu bằng ký tự "*"; hãy đặt cả giá trị trong dấu ngoặc kép:   ten: "*Chi bộ Sở Tài chính"`}},
 	{name: "value starting with an ampersand", input: report("ten: Chi bộ Sở Tài chính", "ten: &Chi bộ Sở Tài chính"), want: []string{`FILE:3: giá trị bắt đầu bằng ký tự "&"; hãy đặt cả giá trị trong dấu ngoặc kép:   ten: "&Chi bộ Sở Tài chính"`}},
 	{name: "value starting with an exclamation mark", input: report("ten: Chi bộ Sở Tài chính", "ten: !Chi bộ Sở Tài chính"), want: []string{`FILE:3: giá trị bắt đầu bằng ký tự "!"; hãy đặt cả giá trị trong dấu ngoặc kép:   ten: "!Chi bộ Sở Tài chính"`}},

@@ -25,6 +25,14 @@ type lineMistake struct {
 // (the contract's keys are ASCII words with underscores), and what follows the colon.
 var keyLineRE = regexp.MustCompile(`^( *)(- +)?([a-z][a-z0-9_]*):(.*)$`)
 
+// textItemRE matches a list item of text that holds ": " ("- Lưu: VT"), which YAML reads as a
+// key and its value: what comes before the colon is no key of the contract (it has capitals,
+// spaces or Vietnamese letters).
+var textItemRE = regexp.MustCompile(`^( *- +)([^\s"'{\[#&*!|>%@` + "`" + `][^:#]*[^a-z0-9_:#][^:#]*: .*)$`)
+
+// keyLikeRE matches a key of the contract, with spaces before its colon ("ten :").
+var keyLikeRE = regexp.MustCompile(`^[a-z][a-z0-9_]*\s*$`)
+
 // anchorRE matches what YAML takes for an anchor or an alias on purpose: "&name [", "*name", with
 // nothing but a collection after the name. checkTree refuses those with its own message.
 var anchorRE = regexp.MustCompile(`^[&*][^\s\[\]{},]+(\s+[\[{].*)?$`)
@@ -65,6 +73,10 @@ func lineMistakes(text string) []lineMistake {
 		}
 		m := keyLineRE.FindStringSubmatch(l)
 		if m == nil {
+			if t := textItemRE.FindStringSubmatch(l); t != nil && !keyLikeRE.MatchString(strings.SplitN(t[2], ":", 2)[0]) {
+				item, comment := splitComment(t[2])
+				add(n, "giá trị có dấu hai chấm và dấu cách (\": \"); %s", quoteAdvice(item, t[1]+quote(item)+comment))
+			}
 			continue
 		}
 		head, key, rest := m[1]+m[2], m[3], m[4]

@@ -28,6 +28,8 @@ func TestYAMLMistakes(t *testing.T) {
 			`giá trị có dấu hai chấm và dấu cách (": "); hãy đặt cả giá trị trong dấu ngoặc kép: ten: "Chi bộ: Sở Y tế"`},
 		{"colon in a list item's value", "mau: dang-ky\nmo_hinh:\n  - ten: Mô hình: Dân vận khéo # hay\n", 3,
 			`giá trị có dấu hai chấm và dấu cách (": "); hãy đặt cả giá trị trong dấu ngoặc kép:   - ten: "Mô hình: Dân vận khéo"  # hay`},
+		{"colon in a list item of text", "mau: dang-ky\nnoi_nhan:\n  - Ban Tuyên giáo ĐUK\n  - Lưu: VT\n", 4,
+			`giá trị có dấu hai chấm và dấu cách (": "); hãy đặt cả giá trị trong dấu ngoặc kép:   - "Lưu: VT"`},
 		{"star", head + "  ten: *Chi bộ\n", 4, `giá trị bắt đầu bằng ký tự "*"; hãy đặt cả giá trị trong dấu ngoặc kép:   ten: "*Chi bộ"`},
 		{"ampersand", head + "  ten: &Chi bộ\n", 4, `giá trị bắt đầu bằng ký tự "&"; hãy đặt cả giá trị trong dấu ngoặc kép:   ten: "&Chi bộ"`},
 		{"exclamation", head + "  ten: !Chi bộ\n", 4, `giá trị bắt đầu bằng ký tự "!"; hãy đặt cả giá trị trong dấu ngoặc kép:   ten: "!Chi bộ"`},
@@ -80,6 +82,9 @@ func TestYAMLNotMistakes(t *testing.T) {
 		"mau: dang-ky\nds:\n  - a\n  - b\n",
 		"mau: dang-ky\nten: \"Chi bộ\n  Sở Y tế\"\n", // a quoted value on two lines
 		"mau: dang-ky\nten: 5%\n",
+		"mau: dang-ky\nmo_hinh:\n  - ten: a\n    loai: khac\n", // a list item of keys
+		"mau: dang-ky\nmo_hinh:\n  - ten : a\n",
+		"mau: dang-ky\nds:\n  - Lưu VT\n  - \"Lưu: VT\"\n",
 	} {
 		r, o := Parse("t.yaml", []byte(src), Options{})
 		if o == nil || len(r.Problems()) > 0 {
