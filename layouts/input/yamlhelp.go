@@ -81,7 +81,11 @@ func lineMistakes(text string) []lineMistake {
 		}
 		head, key, rest := m[1]+m[2], m[3], m[4]
 		if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
-			if !strings.HasPrefix(rest, "//") {
+			r, _ := utf8.DecodeRuneInString(rest)
+			switch {
+			case isIndentSpace(r):
+				add(n, "sau dấu hai chấm là dấu cách đặc biệt (U+%04X, thường có khi chép từ Word hoặc trang web); hãy xóa rồi gõ lại bằng phím cách: %s%s: %s", r, head, key, strings.TrimLeftFunc(rest, isIndentSpace))
+			case !strings.HasPrefix(rest, "//"):
 				add(n, "thiếu dấu cách sau dấu hai chấm; hãy viết: %s%s: %s", head, key, rest)
 			}
 			continue

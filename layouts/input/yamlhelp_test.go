@@ -47,6 +47,8 @@ func TestYAMLMistakes(t *testing.T) {
 		{"no space after the colon", "mau: dang-ky\ndia_danh:Yên Bái\nso: 5\n", 2, "thiếu dấu cách sau dấu hai chấm; hãy viết: dia_danh: Yên Bái"},
 		{"no space after the colon, nested", "mau: dang-ky\nky:\n  ho_ten:Trần Văn Bình\n  chuc_vu: BÍ THƯ\n", 3, "thiếu dấu cách sau dấu hai chấm; hãy viết:   ho_ten: Trần Văn Bình"},
 		{"no space after the colon, in a list", "mau: dang-ky\nmo_hinh:\n  - ten:Văn hóa\n", 3, "thiếu dấu cách sau dấu hai chấm; hãy viết:   - ten: Văn hóa"},
+		{"non-breaking space after the colon", "mau: dang-ky\ndia_danh:\u00a0Yên Bái\n", 2,
+			"sau dấu hai chấm là dấu cách đặc biệt (U+00A0, thường có khi chép từ Word hoặc trang web); hãy xóa rồi gõ lại bằng phím cách: dia_danh: Yên Bái"},
 		{"two documents", "mau: dang-ky\nso: 5\n---\nmau: dang-ky\nso: 6\n", 3,
 			`dòng "---" bắt đầu một văn bản thứ hai, nhưng mỗi tệp chỉ được có một báo cáo; hãy chuyển phần từ dòng này trở đi sang một tệp khác`},
 		{"unknown anchor", "mau: dang-ky\nso: 5\nten: *a\n", 3, "không dùng tham chiếu YAML (& và *); hãy viết đầy đủ giá trị"},
