@@ -30,6 +30,9 @@ var keyLineRE = regexp.MustCompile(`^( *)(- +)?([a-z][a-z0-9_]*):(.*)$`)
 // spaces or Vietnamese letters).
 var textItemRE = regexp.MustCompile(`^( *- +)([^\s"'{\[#&*!|>%@` + "`" + `][^:#]*[^a-z0-9_:#][^:#]*: .*)$`)
 
+// blockRE matches the indicator of a block of text: "|" or ">", with its chomping and indentation.
+var blockRE = regexp.MustCompile(`^[|>][-+0-9]*$`)
+
 // keyLikeRE matches a key of the contract, with spaces before its colon ("ten :").
 var keyLikeRE = regexp.MustCompile(`^[a-z][a-z0-9_]*\s*$`)
 
@@ -46,12 +49,20 @@ func lineMistakes(text string) []lineMistake {
 		out = append(out, lineMistake{line, fmt.Sprintf(format, args...)})
 	}
 	content := false // a line of content came before: a "---" now starts a second document
+	block := -1      // the indentation of the key whose block text ("|" or ">") the lines are
 	for i, l := range strings.Split(text, "\n") {
 		n := i + 1
 		l = strings.TrimSuffix(l, "\r")
 		trimmed := strings.TrimLeftFunc(l, isIndentSpace)
 		indent := l[:len(l)-len(trimmed)]
-		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+		if trimmed == "" {
+			continue
+		}
+		if block >= 0 && len(indent) > block && !strings.Contains(indent, "\t") {
+			continue // text of a block, whatever it holds
+		}
+		block = -1
+		if strings.HasPrefix(trimmed, "#") {
 			continue
 		}
 		if l == "---" || strings.HasPrefix(l, "--- ") {
@@ -91,6 +102,10 @@ func lineMistakes(text string) []lineMistake {
 			continue
 		}
 		value, comment := splitComment(strings.TrimSpace(rest))
+		if blockRE.MatchString(value) {
+			block = len(m[1])
+			continue
+		}
 		if value == "" {
 			continue
 		}

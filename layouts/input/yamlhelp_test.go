@@ -84,6 +84,8 @@ func TestYAMLNotMistakes(t *testing.T) {
 		"mau: dang-ky\nds:\n  - a\n  - b\n",
 		"mau: dang-ky\nten: \"Chi bộ\n  Sở Y tế\"\n", // a quoted value on two lines
 		"mau: dang-ky\nten: 5%\n",
+		// A block of text holds what it holds, colons and dashes included.
+		"mau: tong-hop\ndanh_gia: |   # đánh giá\n  - Ưu điểm: tốt\n  ten:x\n\n  *Chú ý*: @ban\nde_xuat: >-\n  a: b\n",
 		"mau: dang-ky\nmo_hinh:\n  - ten: a\n    loai: khac\n", // a list item of keys
 		"mau: dang-ky\nmo_hinh:\n  - ten : a\n",
 		"mau: dang-ky\nds:\n  - Lưu VT\n  - \"Lưu: VT\"\n",
