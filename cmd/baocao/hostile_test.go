@@ -29,6 +29,11 @@ type hostileCase struct {
 	want []string
 	// pdfText, when set, are phrases the PDF's text must hold (read with pdftotext, when installed).
 	pdfText []string
+	// prepare, when set, readies the folder or the output before the run (a folder in the PDF's
+	// place, a full disk); such a case fails to write (exit 1), "OUT" standing for the PDF's path in
+	// want, and leaves the folder holding the input and keep.
+	prepare func(t *testing.T, dir string)
+	keep    []string
 }
 
 // report returns an input function giving minimalReport with old replaced by new, as UTF-8.
@@ -584,7 +589,25 @@ var hostileInputs = []hostileCase{
 		accepted: true,
 		want:     []string{`FILE:18: guong[1].ho_ten: cảnh báo: "Thñy" có thể là chữ gõ bằng bảng mã TCVN3 ("Thủy") hoặc VNI ("Thđy") nên chưa chuyển; hãy gõ lại bằng Unicode`},
 	},
-	// File encodings that are read without a word.
+	// Outputs that cannot be written, said in Vietnamese with what to do (issue 11).
+	{
+		name:  "a folder in the PDF's place",
+		input: raw([]byte(minimalReport)),
+		prepare: func(t *testing.T, dir string) {
+			if err := os.Mkdir(filepath.Join(dir, "bao-cao.pdf"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		},
+		keep: []string{"bao-cao.pdf"},
+		want: []string{"OUT: đã có một thư mục trùng tên; hãy chọn tên tệp khác"},
+	},
+	{
+		name:    "disk full",
+		input:   raw([]byte(minimalReport)),
+		prepare: func(t *testing.T, _ string) { withFullDisk(t, 1000) },
+		want:    []string{"OUT: ổ đĩa đã đầy; không ghi được tệp"},
+	},
+
 	{
 		name:     "UTF-16LE with BOM",
 		input:    encoded(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), ""),
@@ -634,6 +657,9 @@ func TestRenderHostileInput(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := filepath.Join(dir, "bao-cao.pdf")
+			if tc.prepare != nil {
+				tc.prepare(t, dir)
+			}
 			args := []string{"render", in}
 			if tc.noConvert {
 				args = []string{"render", "--no-convert", in}
@@ -642,6 +668,20 @@ func TestRenderHostileInput(t *testing.T) {
 
 			// Whatever the outcome, nothing is left that should not be: the input alone when
 			// refused, a whole PDF beside it when accepted.
+			if tc.prepare != nil {
+				if r.code != exitFailure {
+					t.Errorf("exit code = %d, want %d", r.code, exitFailure)
+				}
+				assertDirHolds(t, dir, append([]string{"bao-cao.yaml"}, tc.keep...)...)
+				var want []string
+				for _, w := range tc.want {
+					want = append(want, strings.Replace(w, "OUT", out, 1))
+				}
+				if got := lines(append(want, "baocao: 1 tệp không tạo được")...); r.stderr != got || r.stdout != "" {
+					t.Errorf("stdout:\n%s\nstderr:\n%s\nwant stderr:\n%s", r.stdout, r.stderr, got)
+				}
+				return
+			}
 			if r.code == exitOK {
 				assertDirHolds(t, dir, "bao-cao.yaml", "bao-cao.pdf")
 				assertPDF(t, out)

@@ -27,8 +27,11 @@ var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateT
 
 // writeFileAtomic writes data to path through a temporary file in the same folder, renamed into
 // place only when complete, so that a failure leaves no partial file. Without force an existing
-// file is kept and errOutputExists returned.
+// file is kept and errOutputExists returned; a folder of that name is never replaced.
 func writeFileAtomic(path string, data []byte, force bool) (err error) {
+	if statTarget(path).folder {
+		return fmt.Errorf("%s: %s", path, folderInTheWay) // --force would not help
+	}
 	if !force {
 		if _, err := os.Lstat(path); err == nil {
 			return fmt.Errorf("%s: %w", path, errOutputExists)
