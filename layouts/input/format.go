@@ -68,8 +68,10 @@ func ParseDate(s string) (Date, error) {
 		if last == 2 {
 			d.Day = n[0]
 		}
-	case short(0, last):
+	case short(0, last) && last == 2:
 		return Date{}, invalid(": năm phải viết đủ bốn chữ số (như 12/4/2021)")
+	case short(0, last):
+		return Date{}, invalid(": thiếu năm, hoặc năm chưa đủ bốn chữ số (viết như 12/4/2021, hoặc 4/2021 để trống ngày)")
 	default:
 		return Date{}, unreadable
 	}

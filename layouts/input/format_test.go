@@ -127,6 +127,8 @@ func TestParseDateMessages(t *testing.T) {
 		{"13-2021", `"13-2021" không phải là ngày hợp lệ: không có tháng 13 (viết ngày trước, tháng sau, như 12/4/2021)`},
 		{"2021-13-01", `"2021-13-01" không phải là ngày hợp lệ: không có tháng 13`},
 		{"12/4/21", `"12/4/21" không phải là ngày hợp lệ: năm phải viết đủ bốn chữ số (như 12/4/2021)`},
+		{"12/4", `"12/4" không phải là ngày hợp lệ: thiếu năm, hoặc năm chưa đủ bốn chữ số (viết như 12/4/2021, hoặc 4/2021 để trống ngày)`},
+		{"4.21", `"4.21" không phải là ngày hợp lệ: thiếu năm, hoặc năm chưa đủ bốn chữ số (viết như 12/4/2021, hoặc 4/2021 để trống ngày)`},
 		{"12.4.1900", `"12.4.1900" không phải là ngày hợp lệ: năm 1900 nằm ngoài khoảng 1930–2100`},
 	}
 	for _, tc := range tests {
