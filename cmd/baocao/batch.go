@@ -190,15 +190,40 @@ dispatch:
 
 	invalid, failed := printOutcomes(opts, outcomes)
 	combineErr := combine(opts, outcomes)
+	made := 0
+	for _, o := range outcomes {
+		if len(o.written) > 0 {
+			made++
+		}
+	}
 	switch {
 	case combineErr != nil:
 		return combineErr
 	case failed > 0:
-		return fmt.Errorf("%d chi, đảng bộ không ghi được báo cáo", failed)
+		return fmt.Errorf("%d chi, đảng bộ không ghi được báo cáo%s", failed, madeToo(made))
 	case invalid > 0:
-		return invalidInputError{files: invalid}
+		return invalidCellsError{invalid: invalid, made: made}
 	}
 	return nil
+}
+
+// invalidCellsError ends a batch in which some cells had errors: it says how many, and that the
+// other cells' reports were made, and exits as invalid input does.
+type invalidCellsError struct{ invalid, made int }
+
+func (e invalidCellsError) Error() string {
+	return fmt.Sprintf("%d chi, đảng bộ có lỗi nên chưa tạo báo cáo%s", e.invalid, madeToo(e.made))
+}
+
+// Unwrap makes the batch exit with the status of invalid input.
+func (e invalidCellsError) Unwrap() error { return invalidInputError{files: e.invalid} }
+
+// madeToo tells, after what went wrong, how many cells' reports were made all the same.
+func madeToo(made int) string {
+	if made == 0 {
+		return "; không có báo cáo nào được tạo"
+	}
+	return fmt.Sprintf("; %d chi, đảng bộ khác đã có báo cáo", made)
 }
 
 // combine writes every report that was made into one PDF, each from a new page with its own

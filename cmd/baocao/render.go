@@ -82,6 +82,7 @@ func runRender(opts *renderOptions) error {
 		return err
 	}
 	invalid, failed := 0, 0
+	madeDir := false // the folder of -o is made before the first file is written in it
 	for _, file := range opts.Files {
 		doc, err := loadDocument(file, opts.Stderr, opts.Input)
 		if err != nil {
@@ -92,6 +93,13 @@ func runRender(opts *renderOptions) error {
 		if doc == nil {
 			invalid++
 			continue
+		}
+		if outDir != "" && !madeDir {
+			if err := os.MkdirAll(outDir, 0o755); err != nil {
+				fmt.Fprintln(opts.Stderr, describeWriteError(outDir, err))
+				return fmt.Errorf("%d tệp không tạo được", len(opts.Files))
+			}
+			madeDir = true
 		}
 		for _, o := range outputs {
 			out := outFile
@@ -198,23 +206,30 @@ func readTemplate(path string) (*docx.Template, error) {
 	return t, nil
 }
 
-// outputTarget reads -o: an existing folder (or a path ending in a slash) is a folder to write in;
-// anything else is one output file, which needs exactly one input.
+// outputTarget reads -o: an existing folder, or a path ending in a separator ("ra/", and "ra\"
+// on Windows), is a folder to write in, made when missing; anything else is one output file,
+// which needs exactly one input.
 func outputTarget(output string, inputs int) (dir, file string, err error) {
 	if output == "" {
 		return "", "", nil
 	}
-	if st, err := os.Stat(output); (err == nil && st.IsDir()) || strings.HasSuffix(output, "/") {
+	if st, err := os.Stat(output); (err == nil && st.IsDir()) || endsWithSeparator(output) {
 		return output, "", nil
 	}
 	if inputs > 1 {
-		return "", "", usageError{fmt.Sprintf("có %d tệp vào nên -o phải là một thư mục đã có, không phải %q", inputs, output)}
+		return "", "", usageError{fmt.Sprintf("có %d tệp vào nên -o phải là một thư mục, không phải %q (thư mục mới thì viết thêm dấu / ở cuối, như ra-moi/)", inputs, output)}
 	}
 	switch strings.ToLower(filepath.Ext(output)) {
 	case ".pdf", ".docx":
 		return "", output, nil
 	}
 	return "", "", usageError{fmt.Sprintf("tệp ra %q phải có đuôi .pdf hoặc .docx", output)}
+}
+
+// endsWithSeparator reports whether path ends with a path separator: "/", and on Windows "\"
+// too, so that "ra\" names a folder there.
+func endsWithSeparator(path string) bool {
+	return path != "" && (path[len(path)-1] == '/' || os.IsPathSeparator(path[len(path)-1]))
 }
 
 // replaceExt swaps a file name's extension.

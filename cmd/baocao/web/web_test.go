@@ -160,7 +160,7 @@ func TestInvalidFormGivesFieldErrors(t *testing.T) {
 	res := decodeCheck(t, rec.Body)
 	want := []problemView{
 		{"co_quan.ten", "không được để trống"},
-		{"ngay", `"31/02/2021" không phải là ngày hợp lệ (viết 2021-04-12 hoặc 12/4/2021; 2021-04 để trống ngày)`},
+		{"ngay", `"31/02/2021" không phải là ngày hợp lệ: tháng 2/2021 chỉ có 28 ngày`},
 		{"mo_hinh[2].don_vi", "không được để trống"},
 	}
 	if len(res.Errors) != len(want) {
