@@ -431,8 +431,8 @@ async function check(mode) {
     if (mode === "full") showFailure(r);
     return null;
   }
-  applyCleaned(sent, r.data.form);
   showProblems(r.data, mode);
+  applyCleaned(sent, r.data.form);
   return r.data;
 }
 
