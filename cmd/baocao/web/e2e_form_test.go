@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -530,4 +531,76 @@ func TestBrowserShowsTextAsItWillPrint(t *testing.T) {
 	if got := tb.text("#ket-qua"); !strings.HasPrefix(got, "Đã sửa chữ trong") {
 		t.Errorf("the notice of the change reads %q", got)
 	}
+}
+
+// TestBrowserPrintsTheReport prints the report's PDF, not the page with the form: "In báo cáo"
+// loads the PDF in the preview frame and prints that frame.
+func TestBrowserPrintsTheReport(t *testing.T) {
+	tb := newTab(t)
+	tb.fillValid()
+	// Record what gets printed: the page itself, or the document in the frame.
+	js[bool](tb, `(() => {
+		window.printed = [];
+		window.print = () => window.printed.push("the form");
+		const f = document.getElementById("khung");
+		f.addEventListener("load", () => {
+			const type = f.contentDocument ? f.contentDocument.contentType : "?";
+			f.contentWindow.print = () => window.printed.push(type);
+		});
+		return true;
+	})()`)
+	tb.do(chromedp.Click(chromedp.ID("in")))
+	tb.waitJS(`window.printed.length > 0`, "something to print")
+	if got := js[[]string](tb, `window.printed`); !slices.Equal(got, []string{"application/pdf"}) {
+		t.Errorf("In báo cáo printed %q, want the PDF", got)
+	}
+	// Changed after printing: the preview says it is out of date.
+	if js[bool](tb, `!document.getElementById("xem-cu").hidden`) {
+		t.Error("a fresh preview says it is out of date")
+	}
+	tb.do(chromedp.SendKeys(field("so"), "7"))
+	if js[bool](tb, `document.getElementById("xem-cu").hidden`) {
+		t.Error("the preview does not say it is out of date after a change")
+	}
+}
+
+// TestBrowserTimeoutSaysSo: a server that does not answer in time is a lost connection too.
+func TestBrowserTimeoutSaysSo(t *testing.T) {
+	stop := make(chan struct{})
+	h := Handler(Options{Hosts: testHosts})
+	tb := newTabOn(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/api/kiem-tra" {
+			select {
+			case <-r.Context().Done():
+			case <-stop:
+			}
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(func() { close(stop) }) // before the server closes
+	tb.fillValid()
+	js[bool](tb, `(() => { requestTimeout = 300; return true; })()`)
+	tb.do(chromedp.Click(chromedp.ID("tai-pdf")))
+	tb.waitJS(`!document.getElementById("loi-chung").hidden`, "the message")
+	if says := tb.text("#loi-chung"); !strings.HasPrefix(says, "Không kết nối được với chương trình baocao (quá 0.3 giây không trả lời). Hãy mở lại") {
+		t.Errorf("after a timeout the page says %q", says)
+	}
+	tb.noDownloads()
+}
+
+// TestBrowserServerRefusalShown: a refusal of the server (here 413) shows its message as given.
+func TestBrowserServerRefusalShown(t *testing.T) {
+	tb := newTab(t)
+	tb.fillValid()
+	tb.set(field("can_cu.co_quan"), strings.Repeat("Đảng ủy ", MaxRequest/8))
+	tb.do(chromedp.Click(chromedp.ID("tai-pdf")))
+	tb.waitJS(`!document.getElementById("loi-chung").hidden`, "the message")
+	if says := tb.text("#loi-chung"); says != "Dữ liệu gửi lên quá lớn (tối đa 1 MiB)." {
+		t.Errorf("a request too large shows %q", says)
+	}
+	if got := tb.focused(); got != "#loi-chung" {
+		t.Errorf("the focus is on %q, want the message", got)
+	}
+	tb.noDownloads()
 }

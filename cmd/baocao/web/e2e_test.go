@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -96,12 +97,18 @@ type tab struct {
 // newTab starts a form server and opens the form in a new tab, ready to use.
 func newTab(t *testing.T) *tab {
 	t.Helper()
+	return newTabOn(t, Handler(Options{Hosts: testHosts, Version: "9.9.9-thu"}))
+}
+
+// newTabOn opens the form in a new tab, served by h.
+func newTabOn(t *testing.T, h http.Handler) *tab {
+	t.Helper()
 	chromium := needTool(t, "chromium")
 	shared.once.Do(func() { startBrowser(chromium) })
 	if shared.err != nil {
 		t.Fatalf("chromium: %v", shared.err)
 	}
-	srv := httptest.NewServer(Handler(Options{Hosts: testHosts, Version: "9.9.9-thu"}))
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close) // last: after the tab is closed
 	ctx, cancel := chromedp.NewContext(shared.ctx)
 	t.Cleanup(cancel)

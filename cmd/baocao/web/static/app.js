@@ -6,8 +6,9 @@
 const form = document.getElementById("bieu-mau");
 // Every request of this page carries this header; the server refuses requests without it.
 const FORM_HEADER = { "X-Baocao-Bieu-Mau": "1" };
-// A request unanswered after this long counts as a lost connection.
-const TIMEOUT_MS = 30000;
+// A request unanswered after this long, in milliseconds, counts as a lost connection. (A variable,
+// so that the end-to-end test of a timeout need not wait this long.)
+let requestTimeout = 30000;
 // How long a deleted row can be brought back.
 const UNDO_MS = 20000;
 // Where the form is kept in the browser, and the version of what is kept there.
@@ -42,7 +43,7 @@ let storageWarned = false;
 // usable answer came.
 async function request(url, body) {
   const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => ctl.abort(), requestTimeout);
   try {
     const res = await fetch(url, {
       method: body === undefined ? "GET" : "POST", headers: FORM_HEADER, body, signal: ctl.signal, cache: "no-store",
@@ -71,7 +72,7 @@ function body() {
 
 // failureText says that the server could not be reached, and what to do.
 function failureText(r) {
-  return NO_CONNECTION + (r.timeout ? " (quá " + TIMEOUT_MS / 1000 + " giây không trả lời)" : "") + ". " + WHAT_TO_DO;
+  return NO_CONNECTION + (r.timeout ? " (quá " + requestTimeout / 1000 + " giây không trả lời)" : "") + ". " + WHAT_TO_DO;
 }
 
 // showFailure shows why a request failed: the server's own words, or the lost connection.
@@ -546,6 +547,7 @@ function deleteRow(list, row) {
   undo = { row, placeholder, list, timer: setTimeout(expireUndo, UNDO_MS) };
   button.focus();
   status(`Đã xóa ${word} ${n}. Bấm "Hoàn tác" để lấy lại.`);
+  staleView();
   changed();
   recheck();
 }
@@ -560,6 +562,7 @@ function undoDelete() {
   numberRows(list);
   row.querySelector("input").focus();
   status("Đã lấy lại " + row.querySelector(".ten-dong").textContent.toLowerCase() + ".");
+  staleView();
   changed();
   recheck();
 }
@@ -604,8 +607,8 @@ function showPreview(blob) {
   const frame = document.getElementById("khung");
   if (frame.src) URL.revokeObjectURL(frame.src);
   frame.src = URL.createObjectURL(blob);
-  const section = document.getElementById("xem-truoc");
-  section.hidden = false;
+  document.getElementById("xem-truoc").hidden = false;
+  document.getElementById("xem-cu").hidden = true;
   return frame;
 }
 
@@ -614,6 +617,11 @@ function hidePreview() {
   if (frame.src) URL.revokeObjectURL(frame.src);
   frame.removeAttribute("src");
   document.getElementById("xem-truoc").hidden = true;
+}
+
+// staleView says so when the preview no longer shows the form.
+function staleView() {
+  if (!document.getElementById("xem-truoc").hidden) document.getElementById("xem-cu").hidden = false;
 }
 
 // saved records a download: nothing is left unsaved.
@@ -758,6 +766,7 @@ function wire() {
     // A field being corrected loses its error.
     if (e.target.id) form.querySelectorAll(`.loi[data-for="${e.target.id}"]`).forEach(removeProblem);
     errorsGone();
+    staleView();
     changed();
   });
   form.addEventListener("change", (e) => {
@@ -767,12 +776,14 @@ function wire() {
       shownType = cellType();
     }
     if (e.target.name === "co_quan.khoi") document.querySelectorAll('select[name="mo_hinh.loai"]').forEach((s) => fillKinds(s));
+    staleView();
     changed();
     recheck();
   });
   document.querySelectorAll("[data-them]").forEach((b) => b.addEventListener("click", () => {
     const row = addRow(b.dataset.them);
     row.querySelector("input").focus();
+    staleView();
     changed();
   }));
   for (const id of Object.keys(ACTIONS)) document.getElementById(id).addEventListener("click", () => act(id));
