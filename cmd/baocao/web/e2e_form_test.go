@@ -144,6 +144,18 @@ func TestBrowserRefusedFileLeavesFormIntact(t *testing.T) {
 	if got := tb.dialogTypes(); len(got) != 0 {
 		t.Errorf("a refused file asked %v", got)
 	}
+
+	// A file dropped on the page opens as one chosen does (here: refused, the form kept).
+	js[bool](tb, `(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File(["mau: tong-hop\n"], "keo-tha.yaml"));
+		document.querySelector("main").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true;
+	})()`)
+	tb.waitJS(`document.getElementById("loi-chung").textContent.includes("keo-tha.yaml")`, "the dropped file's refusal")
+	if after := tb.state(); after != before {
+		t.Errorf("a dropped file changed the form to\n%s", after)
+	}
 }
 
 // everyKey is a report that uses every key of the contract, each with a value other than its

@@ -794,6 +794,15 @@ function wire() {
     picker.value = "";
     if (file) openFile(file);
   });
+  // A file dropped on the page opens as if chosen, instead of the browser leaving the form for it.
+  document.addEventListener("dragover", (e) => {
+    if (e.dataTransfer && Array.from(e.dataTransfer.types).includes("Files")) e.preventDefault();
+  });
+  document.addEventListener("drop", (e) => {
+    if (!e.dataTransfer || !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    openFile(e.dataTransfer.files[0]);
+  });
   document.getElementById("moi").addEventListener("click", newReport);
   window.addEventListener("beforeunload", (e) => {
     if (dirty && !pristine()) {
