@@ -63,6 +63,10 @@ func TestBrowserKeyboardOnly(t *testing.T) {
 	tb.tabTo(`[name="ky.ho_ten"]`)
 	tb.press("Lương Văn Hải")
 	tb.tabTo("#tai-pdf")
+	// The red button shows where the focus is.
+	if ring := js[string](tb, `(() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + " " + s.outlineWidth + " " + s.outlineColor; })()`); ring != "solid 3px rgb(11, 79, 191)" {
+		t.Errorf("the focused red button's outline is %q", ring)
+	}
 	tb.press(kb.Enter)
 	text := pdfText(t, tb.download("chi-bo-so-tu-phap.pdf"))
 	for _, want := range []string{

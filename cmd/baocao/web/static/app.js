@@ -62,12 +62,24 @@ async function request(url, body) {
   }
 }
 
-// body is the form as the server reads it. A plan's code alone is not a plan: while the plan has
-// neither number nor date, its code (shown filled in) is not sent.
+// body is the form as the server reads it. A field still showing its cell type's default is left
+// out, as a file leaves it out: the saved file then keeps "the default" (and follows the type)
+// rather than spelling it out. A plan's code alone is not a plan: while the plan has neither
+// number nor date, its code is not sent either.
 function body() {
   const data = new FormData(form);
-  if (!data.get("ke_hoach.so").trim() && !data.get("ke_hoach.ngay").trim()) data.set("ke_hoach.ky_hieu", "");
+  const type = cellType();
+  for (const [name, value] of Array.from(data.entries())) {
+    if (typeof value === "string" && defaultOf(type, name) !== undefined && typed(name, value) === defaultOf(type, name)) data.delete(name);
+  }
+  if (!(data.get("ke_hoach.so") || "").trim() && !(data.get("ke_hoach.ngay") || "").trim()) data.delete("ke_hoach.ky_hieu");
   return new URLSearchParams(data);
+}
+
+// typed is a value as the server reads it: trimmed, and for the recipients one per line.
+function typed(name, value) {
+  if (name === "noi_nhan") return value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join("\n");
+  return value.trim();
 }
 
 // failureText says that the server could not be reached, and what to do.
@@ -385,23 +397,22 @@ function focusFirstError() {
 // applyCleaned puts into the fields the text as it will print (converted from TCVN3 or VNI,
 // invisible characters removed), where it differs from what was sent and was not typed over
 // since. It gives the names of the fields it changed.
-function applyCleaned(sent, f) {
+function applyCleaned(sent, params, f) {
   if (!f) return [];
   const fixed = [];
   const consider = (el, was, now) => {
     if (!el || now == null || typeof was !== "string" || el.value !== was) return;
     if (Array.isArray(now)) now = now.join("\n");
     now = String(now);
-    let typed = was;
-    if (el.name === "noi_nhan") typed = was.split("\n").map((l) => l.trim()).filter(Boolean).join("\n");
-    typed = typed.trim();
-    if (typed === now.trim()) return;
-    if (/^\d+$/.test(typed) && /^\d+$/.test(now) && Number(typed) === Number(now)) return;
+    const read = typed(el.name, was);
+    if (read === now.trim()) return;
+    if (/^\d+$/.test(read) && /^\d+$/.test(now) && Number(read) === Number(now)) return;
     el.value = now;
     fixed.push(labelOf(el));
   };
   for (const el of scalarFields()) {
-    if (el.tagName !== "SELECT" && el.type !== "checkbox") consider(el, sent.fields[el.name], valueAt(f, el.name));
+    // A field not sent (its default) comes back empty: nothing to clean.
+    if (el.tagName !== "SELECT" && el.type !== "checkbox" && params.has(el.name)) consider(el, sent.fields[el.name], valueAt(f, el.name));
   }
   for (const [list, spec] of Object.entries(LISTS)) {
     const now = rows(list);
@@ -426,14 +437,15 @@ function applyCleaned(sent, f) {
 async function check(mode) {
   const mine = ++checkSeq;
   const sent = snapshot();
-  const r = await request("/api/kiem-tra", body());
+  const params = body();
+  const r = await request("/api/kiem-tra", params);
   if (mode === "live" && mine !== checkSeq) return null;
   if (!r.ok) {
     if (mode === "full") showFailure(r);
     return null;
   }
   showProblems(r.data, mode);
-  applyCleaned(sent, r.data.form);
+  applyCleaned(sent, params, r.data.form);
   return r.data;
 }
 
