@@ -2,12 +2,14 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -622,4 +624,21 @@ func TestBrowserServerRefusalShown(t *testing.T) {
 		t.Errorf("the focus is on %q, want the message", got)
 	}
 	tb.noDownloads()
+}
+
+// TestBrowserTwoTabsWarned: two tabs of the form keep into the same place, and say so.
+func TestBrowserTwoTabsWarned(t *testing.T) {
+	first := newTab(t)
+	ctx, cancel := chromedp.NewContext(shared.ctx)
+	defer cancel()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	defer cancelTimeout()
+	second := &tab{t: t, ctx: ctx, srv: first.srv}
+	second.do(chromedp.Navigate(first.srv.URL))
+	second.ready()
+	second.do(chromedp.SendKeys(field("co_quan.ten"), "Chi bộ Sở Xây dựng"))
+	first.waitJS(`document.getElementById("thong-bao").textContent.includes("thẻ (tab) khác")`, "the warning of another tab")
+	if got := second.text("#thong-bao"); got != "" {
+		t.Errorf("the tab typed in shows %q", got)
+	}
 }

@@ -816,6 +816,10 @@ function wire() {
     openFile(e.dataTransfer.files[0]);
   });
   document.getElementById("moi").addEventListener("click", newReport);
+  // Two tabs of the form keep into the same place: the last one typed in wins.
+  window.addEventListener("storage", (e) => {
+    if (e.key === STORE_KEY) notice("Biểu mẫu này cũng đang được điền ở một thẻ (tab) khác của trình duyệt. Chỉ nên điền ở một thẻ: khi mở lại, chỉ những gì gõ sau cùng còn giữ.");
+  });
   window.addEventListener("beforeunload", (e) => {
     if (dirty && !pristine()) {
       e.preventDefault();
