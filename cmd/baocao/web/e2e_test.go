@@ -290,6 +290,10 @@ func (tb *tab) screenshot() []byte {
 	height := js[int64](tb, `Math.ceil(document.documentElement.scrollHeight)`)
 	tb.do(chromedp.EmulateViewport(1000, height))
 	defer tb.do(chromedp.EmulateReset())
+	// Two frames for the page to paint at its new size.
+	if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))`, chromedp.EvalAwaitPromise)); err != nil {
+		tb.t.Fatalf("screenshot: %v", err)
+	}
 	png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		tb.t.Fatalf("screenshot: %v", err)
