@@ -281,3 +281,20 @@ func TestOpenRefusesOtherDocuments(t *testing.T) {
 		t.Errorf("open of a consolidated report: %d %s", rec.Code, rec.Body.String())
 	}
 }
+
+// TestPlanCodeAloneIsNoPlan: the plan's code, which the page shows as its default, makes no plan
+// without a number or a date; an empty report date is said to be empty.
+func TestPlanCodeAloneIsNoPlan(t *testing.T) {
+	form := validForm()
+	form.Set("ke_hoach.so", "")
+	form.Set("ke_hoach.ngay", "")
+	form.Set("ke_hoach.ky_hieu", "KH/CB")
+	form.Set("ngay", "")
+	if f := FromValues(form); f.KeHoach != nil {
+		t.Errorf("a plan code alone gave a plan: %+v", f.KeHoach)
+	}
+	res := decodeCheck(t, post(t, testHandler(), "/api/kiem-tra", form).Body)
+	if len(res.Errors) != 1 || res.Errors[0] != (problemView{"ngay", "không được để trống"}) {
+		t.Errorf("errors %+v, want only the empty date", res.Errors)
+	}
+}
