@@ -528,6 +528,12 @@ func (o *Object) Date(key string, required bool) (Date, bool) {
 		}
 		return Date{}, false
 	}
+	if strings.TrimSpace(v.Value) == "" {
+		if required {
+			o.Errorf(key, "không được để trống")
+		}
+		return Date{}, false
+	}
 	d, err := ParseDate(v.Value)
 	if err != nil {
 		o.Errorf(key, "%s", err)
