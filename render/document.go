@@ -19,6 +19,9 @@ type Document struct {
 	Recipients []string   `json:"recipients"` // printed under "Nơi nhận:", punctuation included
 	Signer     Signer     `json:"signer"`
 	Appendices []Appendix `json:"appendices,omitempty"`
+	// Workbook is the document's figures and lists as sheets, for the spreadsheet formats; nil
+	// for a document that has none (a cell's own report). The page backends ignore it.
+	Workbook *Workbook `json:"-"`
 }
 
 // Appendix is a part after the signature that starts on a new page and numbers its pages anew
