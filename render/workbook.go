@@ -23,11 +23,23 @@ type Sheet struct {
 	Total  []Cell // nil for none; printed in bold
 }
 
+// AllRows are the sheet's rows under the header, the total row last when there is one.
+func (s Sheet) AllRows() [][]Cell {
+	if s.Total == nil {
+		return s.Rows
+	}
+	return append(s.Rows[:len(s.Rows):len(s.Rows)], s.Total)
+}
+
 // MaxSheetName is the longest sheet name Excel accepts, in characters.
 const MaxSheetName = 31
 
 // SheetNameForbidden are the characters Excel refuses in a sheet name.
 const SheetNameForbidden = `:\/?*[]`
+
+// MaxCellText is the longest text a cell holds, in UTF-16 code units as Excel counts (a
+// Vietnamese letter is one).
+const MaxCellText = 32767
 
 // CellKind is what a Cell holds.
 type CellKind int
@@ -111,6 +123,9 @@ const (
 	MaxColumnWidth = 60.0
 	// ColumnPadding is added to the longest value, for the cell's margins and the filter button.
 	ColumnPadding = 3.0
+	// SheetLineHeight is the height of one line of text in a row, in points; a row whose text
+	// wraps is as many lines high as its longest cell needs.
+	SheetLineHeight = 15.75
 )
 
 // ColumnWidths estimates the width of each column, in characters, from its longest value (header,
@@ -129,7 +144,7 @@ func (s Sheet) ColumnWidths() []float64 {
 	for i, h := range s.Header {
 		measure(i, h)
 	}
-	for _, row := range append(s.Rows, s.Total) {
+	for _, row := range s.AllRows() {
 		for i, c := range row {
 			measure(i, c.String())
 		}
@@ -139,4 +154,55 @@ func (s Sheet) ColumnWidths() []float64 {
 		widths[i] = min(max(float64(n)+ColumnPadding, MinColumnWidth), MaxColumnWidth)
 	}
 	return widths
+}
+
+// RowLines estimates how many lines each row takes (header first, then AllRows) once its text
+// wraps in columns of the given widths: words are laid greedily on lines of width-1 characters
+// (a letter of Times New Roman is a little narrower than the unit of width, a digit), a word longer than a line taking as many as it fills. Spreadsheet programs do not
+// all fit rows to wrapped text when they open a file, so the backend sets the heights from this.
+func (s Sheet) RowLines(widths []float64) []int {
+	lines := func(row []string) int {
+		most := 1
+		for i, text := range row {
+			if i < len(widths) {
+				most = max(most, wrappedLines(text, int(widths[i]-1)))
+			}
+		}
+		return most
+	}
+	out := []int{lines(s.Header)}
+	for _, row := range s.AllRows() {
+		texts := make([]string, len(row))
+		for i, c := range row {
+			if c.Kind == CellText {
+				texts[i] = c.Text
+			}
+		}
+		out = append(out, lines(texts))
+	}
+	return out
+}
+
+// wrappedLines counts the lines text takes on lines of width characters.
+func wrappedLines(text string, width int) int {
+	width = max(width, 1)
+	total := 0
+	for _, para := range strings.Split(text, "\n") {
+		n, used := 1, 0
+		for _, word := range strings.Fields(para) {
+			w := utf8.RuneCountInString(word)
+			switch {
+			case used == 0:
+			case used+1+w <= width:
+				used += 1 + w
+				continue
+			default:
+				n++
+			}
+			n += (w - 1) / width
+			used = (w-1)%width + 1
+		}
+		total += n
+	}
+	return total
 }

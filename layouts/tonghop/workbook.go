@@ -2,6 +2,7 @@ package tonghop
 
 import (
 	"strings"
+	"unicode/utf16"
 
 	"baocao/layouts/input"
 	"baocao/render"
@@ -53,15 +54,30 @@ func summarySheet(rep *Report, st Status) render.Sheet {
 			{text("Số chi, đảng bộ phải báo cáo"), count(len(rep.Due))},
 			{text("Số chi, đảng bộ phải báo cáo đã báo cáo"), count(reported)},
 			{text("Tỷ lệ đã báo cáo"), render.PercentCell(reported, len(rep.Due))},
-			{text("Số chi, đảng bộ chưa báo cáo"), count(len(st.NotReported)), text(strings.Join(st.NotReported, "; "))},
-			{text("Số chi, đảng bộ báo cáo ngoài danh sách phải báo cáo"), count(len(st.Extra)), text(names(st.Extra))},
+			{text("Số chi, đảng bộ chưa báo cáo"), count(len(st.NotReported)), listed(strings.Join(st.NotReported, "; "))},
+			{text("Số chi, đảng bộ báo cáo ngoài danh sách phải báo cáo"), count(len(st.Extra)), listed(names(st.Extra))},
 			{text("Tổng số chi, đảng bộ đã báo cáo, kể cả ngoài danh sách"), count(reported + len(st.Extra))},
 			{text("Số chi, đảng bộ đã xây dựng kế hoạch thực hiện"), count(st.WithPlan)},
-			{text("Số chi, đảng bộ báo cáo chậm so với thời hạn"), count(len(st.Late)), text(names(st.Late))},
+			{text("Số chi, đảng bộ báo cáo chậm so với thời hạn"), count(len(st.Late)), listed(names(st.Late))},
 			{text("Tổng số mô hình tập thể đăng ký"), count(st.Models)},
 			{text("Tổng số gương cá nhân điển hình tiên tiến đăng ký"), count(st.Exemplars)},
 		},
 	}
+}
+
+// tooLong stands for a list of names longer than a cell holds.
+const tooLong = "Danh sách quá dài để ghi trong một ô; xem trang \"" + SheetByCell + "\""
+
+// listed is a list of names for the summary's last column: empty when there is none, and a pointer
+// to the sheet by cell when it is longer than a cell holds.
+func listed(names string) render.Cell {
+	switch {
+	case names == "":
+		return render.Cell{}
+	case len(utf16.Encode([]rune(names))) > render.MaxCellText:
+		return render.TextCell(tooLong)
+	}
+	return render.TextCell(names)
 }
 
 // kindSheet counts the models by kind beside the quotas, as the document's table does; a kind
