@@ -126,6 +126,8 @@ const (
 	// SheetLineHeight is the height of one line of text in a row, in points; a row whose text
 	// wraps is as many lines high as its longest cell needs.
 	SheetLineHeight = 15.75
+	// MaxRowHeight is the tallest row Excel allows, in points.
+	MaxRowHeight = 409.0
 )
 
 // ColumnWidths estimates the width of each column, in characters, from its longest value (header,

@@ -241,7 +241,7 @@ func writeSheet(f *excelize.File, st *styles, s render.Sheet) error {
 	}
 	for i, n := range s.RowLines(widths) {
 		if n > 1 {
-			if err := f.SetRowHeight(s.Name, i+1, float64(n)*render.SheetLineHeight); err != nil {
+			if err := f.SetRowHeight(s.Name, i+1, min(float64(n)*render.SheetLineHeight, render.MaxRowHeight)); err != nil {
 				return err
 			}
 		}

@@ -34,7 +34,7 @@ type Sheet struct {
 	// Filter is the autofilter's range, "" for none.
 	Filter string
 	Widths []float64 // of the columns in use, in characters
-	Rows   [][]Cell  // every row up to the last used one, each up to the last used column
+	Rows   [][]Cell  // every row up to the last used one, each up to the sheet's last used column
 }
 
 // Cell is one cell as read back.
@@ -96,7 +96,7 @@ func Read(data []byte) (*Workbook, error) {
 		}
 		for r := range rows {
 			var row []Cell
-			for c := 1; c <= len(rows[r]); c++ {
+			for c := 1; c <= cols; c++ {
 				ref, _ := excelize.CoordinatesToCellName(c, r+1)
 				cell, err := readCell(f, name, ref)
 				if err != nil {
