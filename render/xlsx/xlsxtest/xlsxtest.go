@@ -32,9 +32,10 @@ type Sheet struct {
 	// Frozen is the top-left cell of the scrolling part when panes are frozen, else "".
 	Frozen string
 	// Filter is the autofilter's range, "" for none.
-	Filter string
-	Widths []float64 // of the columns in use, in characters
-	Rows   [][]Cell  // every row up to the last used one, each up to the sheet's last used column
+	Filter  string
+	Widths  []float64 // of the columns in use, in characters
+	Heights []float64 // of the rows, in points
+	Rows    [][]Cell  // every row up to the last used one, each up to the sheet's last used column
 }
 
 // Cell is one cell as read back.
@@ -95,6 +96,11 @@ func Read(data []byte) (*Workbook, error) {
 			s.Widths = append(s.Widths, w)
 		}
 		for r := range rows {
+			h, err := f.GetRowHeight(name, r+1)
+			if err != nil {
+				return nil, err
+			}
+			s.Heights = append(s.Heights, h)
 			var row []Cell
 			for c := 1; c <= cols; c++ {
 				ref, _ := excelize.CoordinatesToCellName(c, r+1)
@@ -189,14 +195,14 @@ func autoFilters(data []byte) (map[int]string, error) {
 }
 
 // Dump writes the workbook as text for a golden file: its properties, then each sheet's frozen
-// pane, filter and widths, and one line per cell with its type, stored value, value as shown
+// pane, filter, column widths and row heights, and one line per cell with its type, stored value, value as shown
 // (when it differs) and style.
 func (wb *Workbook) Dump() string {
 	var b strings.Builder
 	p := wb.Properties
 	fmt.Fprintf(&b, "title: %s\ncreator: %s\nlanguage: %s\ncreated: %s\nmodified: %s\n", p.Title, p.Creator, p.Language, p.Created, p.Modified)
 	for _, s := range wb.Sheets {
-		fmt.Fprintf(&b, "\n== %s\nfrozen: %s\nfilter: %s\nwidths: %v\n", s.Name, s.Frozen, s.Filter, s.Widths)
+		fmt.Fprintf(&b, "\n== %s\nfrozen: %s\nfilter: %s\nwidths: %v\nheights: %v\n", s.Name, s.Frozen, s.Filter, s.Widths, s.Heights)
 		for _, row := range s.Rows {
 			for _, c := range row {
 				fmt.Fprintf(&b, "%s %s %q", c.Ref, orDash(c.Type), c.Raw)
