@@ -276,15 +276,17 @@ func setCell(f *excelize.File, sheet, ref string, c render.Cell) error {
 
 // setProperties sets the core properties from the workbook's meta, its date as the time of
 // creation and of change, so that the bytes do not depend on when the workbook was written.
+// Without a date, the times are excelize's own fixed ones.
 func setProperties(f *excelize.File, m render.Meta) error {
-	when := m.Date + "T00:00:00Z"
-	if _, err := time.Parse(time.RFC3339, when); err != nil {
-		return fmt.Errorf("xlsx: the date %q is not YYYY-MM-DD", m.Date)
+	props := &excelize.DocProperties{Title: m.Title, Creator: m.Author, LastModifiedBy: m.Author, Language: m.Lang}
+	if m.Date != "" {
+		when := m.Date + "T00:00:00Z"
+		if _, err := time.Parse(time.RFC3339, when); err != nil {
+			return fmt.Errorf("xlsx: the date %q is not YYYY-MM-DD", m.Date)
+		}
+		props.Created, props.Modified = when, when
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: m.Title, Creator: m.Author, LastModifiedBy: m.Author, Language: m.Lang,
-		Created: when, Modified: when,
-	}); err != nil {
+	if err := f.SetDocProps(props); err != nil {
 		return fmt.Errorf("xlsx: properties: %w", err)
 	}
 	return nil
