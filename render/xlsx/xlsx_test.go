@@ -193,6 +193,25 @@ func TestRefusals(t *testing.T) {
 	}}})
 }
 
+// TestDates: a workbook without a date keeps excelize's fixed times, one with a bad date is refused.
+func TestDates(t *testing.T) {
+	undated := sample()
+	undated.Meta.Date = ""
+	first := write(t, undated)
+	if !bytes.Equal(write(t, undated), first) {
+		t.Error("an undated workbook differs between two writes")
+	}
+	if got := read(t, first).Properties; got.Created != "2006-09-16T00:00:00Z" || got.Modified != got.Created {
+		t.Errorf("an undated workbook: created %q, modified %q", got.Created, got.Modified)
+	}
+	bad := sample()
+	bad.Meta.Date = "19/4/2021"
+	var buf bytes.Buffer
+	if err := xlsx.Write(&buf, bad); err == nil || buf.Len() > 0 {
+		t.Errorf("a date not YYYY-MM-DD: %v, %d bytes", err, buf.Len())
+	}
+}
+
 func TestRendererNeedsAWorkbook(t *testing.T) {
 	var buf bytes.Buffer
 	if err := (xlsx.Renderer{}).Render(&buf, &render.Document{Meta: render.Meta{Date: "2021-04-19"}}); !errors.Is(err, xlsx.ErrNoWorkbook) {
