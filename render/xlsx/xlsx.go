@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -34,7 +35,8 @@ func (Renderer) Render(w io.Writer, d *render.Document) error {
 
 // Write writes the workbook as XLSX to w. It fails, writing nothing, on a workbook Excel would
 // refuse: no sheet, a sheet name that is empty, too long, has a forbidden character or is used
-// twice, a text longer than render.MaxCellText or more rows than a sheet holds.
+// twice, a text longer than render.MaxCellText or with a character XML cannot hold, or more rows
+// than a sheet holds.
 func Write(w io.Writer, wb *render.Workbook) error {
 	if err := check(wb); err != nil {
 		return err
@@ -98,20 +100,43 @@ func check(wb *render.Workbook) error {
 		if 2+len(s.Rows) > excelize.TotalRows {
 			return fmt.Errorf("xlsx: sheet %q has %d rows, more than a sheet holds", s.Name, len(s.Rows))
 		}
+		if err := checkText(s.Name); err != nil {
+			return fmt.Errorf("xlsx: sheet name %q: %w", s.Name, err)
+		}
+		for _, h := range s.Header {
+			if err := checkText(h); err != nil {
+				return fmt.Errorf("xlsx: sheet %q: a header %w", s.Name, err)
+			}
+		}
 		for _, row := range s.AllRows() {
 			if len(row) > len(s.Header) {
 				return fmt.Errorf("xlsx: sheet %q: a row of %d cells under %d headers", s.Name, len(row), len(s.Header))
 			}
 			for _, c := range row {
-				if c.Kind == render.CellText && len(utf16.Encode([]rune(c.Text))) > render.MaxCellText {
-					return fmt.Errorf("xlsx: sheet %q: a text of %d characters, more than a cell holds", s.Name, len([]rune(c.Text)))
+				if c.Kind != render.CellText {
+					continue
+				}
+				if err := checkText(c.Text); err != nil {
+					return fmt.Errorf("xlsx: sheet %q: a text %w", s.Name, err)
 				}
 			}
 		}
-		for _, h := range s.Header {
-			if len(utf16.Encode([]rune(h))) > render.MaxCellText {
-				return fmt.Errorf("xlsx: sheet %q: a header of %d characters, more than a cell holds", s.Name, len([]rune(h)))
-			}
+	}
+	return nil
+}
+
+// checkText refuses a text that a cell cannot hold as it is: too long, not UTF-8, or with a
+// character XML 1.0 has no place for (excelize would replace it without a word).
+func checkText(s string) error {
+	if !utf8.ValidString(s) {
+		return errors.New("is not UTF-8")
+	}
+	if n := len(utf16.Encode([]rune(s))); n > render.MaxCellText {
+		return fmt.Errorf("of %d characters, more than a cell holds", n)
+	}
+	for _, r := range s {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0xD800 && r <= 0xDFFF || r == 0xFFFE || r == 0xFFFF {
+			return fmt.Errorf("has the character %U, which XLSX cannot hold", r)
 		}
 	}
 	return nil
@@ -198,7 +223,7 @@ func writeSheet(f *excelize.File, st *styles, s render.Sheet) error {
 	cols := len(s.Header)
 	for i, h := range s.Header {
 		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
-		if err := f.SetCellStr(s.Name, ref, h); err != nil {
+		if err := f.SetCellStr(s.Name, ref, escapeText(h)); err != nil {
 			return err
 		}
 	}
@@ -262,7 +287,7 @@ func writeSheet(f *excelize.File, st *styles, s render.Sheet) error {
 func setCell(f *excelize.File, sheet, ref string, c render.Cell) error {
 	switch c.Kind {
 	case render.CellText:
-		return f.SetCellStr(sheet, ref, c.Text)
+		return f.SetCellStr(sheet, ref, escapeText(c.Text))
 	case render.CellInt:
 		return f.SetCellInt(sheet, ref, int64(c.Int))
 	case render.CellPercent:
@@ -290,4 +315,36 @@ func setProperties(f *excelize.File, m render.Meta) error {
 		return fmt.Errorf("xlsx: properties: %w", err)
 	}
 	return nil
+}
+
+// escapeText keeps a text that looks like an escaped character ("_x0041_") as typed: Excel and
+// excelize read _xHHHH_ in a cell's text as the character HHHH, so every underscore that begins
+// such a sequence is written as _x005F_, the escaped underscore. excelize does this for inline
+// strings but not for the shared strings it writes.
+func escapeText(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '_' && escapedAt(s[i:]) {
+			b.WriteString("_x005F_")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// escapedAt reports whether s begins with _xHHHH_.
+func escapedAt(s string) bool {
+	if len(s) < 7 || s[1] != 'x' || s[6] != '_' {
+		return false
+	}
+	for _, c := range s[2:6] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return false
+		}
+	}
+	return true
 }

@@ -173,6 +173,10 @@ func TestRefusals(t *testing.T) {
 		{"no header", []render.Sheet{{Name: "Gương"}}, "no header"},
 		{"a row too wide", []render.Sheet{{Name: "Gương", Header: header, Rows: [][]render.Cell{{render.IntCell(1), render.IntCell(2)}}}}, "a row of 2 cells under 1"},
 		{"a text too long", []render.Sheet{{Name: "Gương", Header: header, Rows: [][]render.Cell{{render.TextCell(strings.Repeat("ư", render.MaxCellText+1))}}}}, "more than a cell holds"},
+		{"a control character", []render.Sheet{{Name: "Gương", Header: header, Rows: [][]render.Cell{{render.TextCell("a\x01b")}}}}, "has the character U+0001"},
+		{"a control character in a header", []render.Sheet{{Name: "Gương", Header: []string{"\x1b"}}}, "has the character U+001B"},
+		{"not UTF-8", []render.Sheet{{Name: "Gương", Header: header, Rows: [][]render.Cell{{render.TextCell("\xff")}}}}, "not UTF-8"},
+		{"a noncharacter", []render.Sheet{{Name: "Gương", Header: header, Rows: [][]render.Cell{{render.TextCell("\uFFFE")}}}}, "U+FFFE"},
 		{"a total too long", []render.Sheet{{Name: "Gương", Header: header, Total: []render.Cell{render.TextCell(strings.Repeat("a", render.MaxCellText+1))}}}, "more than a cell holds"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -233,7 +237,7 @@ func TestLibreOfficeOpens(t *testing.T) {
 	wide := &render.Workbook{Meta: render.Meta{Date: "2021-04-19"}, Sheets: []render.Sheet{{
 		Name:   strings.Repeat("ệ", render.MaxSheetName),
 		Header: []string{"Ghi chú"},
-		Rows:   [][]render.Cell{{render.TextCell("Dòng thứ nhất\n" + strings.Repeat("Đổi mới phong cách phục vụ ", 200))}, {render.DateCell(1900, 3, 1)}},
+		Rows:   [][]render.Cell{{render.TextCell("Dòng thứ nhất\n" + strings.Repeat("Đổi mới phong cách phục vụ ", 200))}, {render.DateCell(1900, 3, 1)}, {render.TextCell("Mã _x0041_x0042_ giữ nguyên")}},
 	}}}
 	dir := t.TempDir()
 	files := map[string][]byte{"mau": write(t, sample()), "gioi-han": write(t, wide)}
@@ -249,7 +253,12 @@ func TestLibreOfficeOpens(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
-	for name, want := range map[string]string{"mau": "Chi bộ Sở Tài chính", "gioi-han": "Dòng thứ nhất"} {
+	for _, c := range []struct{ name, want string }{
+		{"mau", "Chi bộ Sở Tài chính"},
+		{"gioi-han", "Dòng thứ nhất"},
+		{"gioi-han", "Mã _x0041_x0042_ giữ nguyên"}, // as typed, not read as the escapes of A and B
+	} {
+		name, want := c.name, c.want
 		pdf := filepath.Join(dir, name+".pdf")
 		if _, err := os.Stat(pdf); err != nil {
 			t.Fatalf("LibreOffice made no PDF of %s.xlsx (is libreoffice-calc installed?): %v", name, err)
