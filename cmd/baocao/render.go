@@ -35,7 +35,8 @@ func newRenderCmd(stdout, stderr io.Writer, runF func(*renderOptions) error) *co
 		Use:   "render [tùy chọn] TỆP...",
 		Short: "Tạo văn bản PDF hoặc DOCX từ tệp YAML",
 		Long: `Tạo văn bản PDF (mặc định) hoặc DOCX từ mỗi tệp YAML. Tệp ra nằm cạnh tệp YAML, cùng tên.
-Tệp có lỗi thì không ghi gì và lỗi được in kèm số dòng. Tệp đã có không bị ghi đè nếu không có --force.`,
+Tệp có lỗi thì không ghi gì và lỗi được in kèm số dòng. Tệp đã có không bị ghi đè nếu không có --force.
+Báo cáo tổng hợp (mau: tong-hop) còn tạo được bảng tính Excel: --format xlsx.`,
 		Example: `  baocao render samples/chi-bo-so-tai-chinh.yaml
   baocao render --format all samples/chi-bo-so-tai-chinh.yaml
   baocao render --format xlsx samples/tong-hop-ban-tuyen-giao.yaml
