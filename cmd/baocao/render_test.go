@@ -394,12 +394,12 @@ func TestRenderOutputFile(t *testing.T) {
 	assertDirHolds(t, dir, "bao-cao.yaml", "ban-in.pdf")
 }
 
-// TestRenderOutputNotPDF refuses -o with another extension than .pdf or .docx, before writing anything.
+// TestRenderOutputNotPDF refuses -o with another extension than .pdf, .docx or .xlsx, before writing anything.
 func TestRenderOutputNotPDF(t *testing.T) {
 	dir := t.TempDir()
 	in := writeInput(t, dir, "bao-cao.yaml", minimalReport)
 	runMain("render", "-o", "out.txt", in).check(t, exitUsage, "", lines(
-		`baocao: tệp ra "out.txt" phải có đuôi .pdf hoặc .docx`,
+		`baocao: tệp ra "out.txt" phải có đuôi .pdf, .docx hoặc .xlsx`,
 		usageHint,
 	))
 	assertDirHolds(t, dir, "bao-cao.yaml")

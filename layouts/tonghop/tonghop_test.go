@@ -48,7 +48,7 @@ func generate(n int) []generatedCell {
 }
 
 // writeCell writes a generated cell's report.
-func writeCell(t *testing.T, dir string, i int, c generatedCell) {
+func writeCell(t testing.TB, dir string, i int, c generatedCell) {
 	t.Helper()
 	var b strings.Builder
 	fmt.Fprintf(&b, "mau: dang-ky\nco_quan: {ten: %s, loai: chi-bo, khoi: co-quan}\nngay: 2021-04-%02d\n", c.name, 10+i%8)
