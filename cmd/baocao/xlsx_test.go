@@ -154,7 +154,7 @@ func TestBatchXLSX(t *testing.T) {
 		"s:STT | s:Chi, đảng bộ | s:Tệp | s:Kết quả | s:Số cảnh báo | s:Cảnh báo đầu tiên | s:Lỗi",
 		"n:1 | s:Chi bộ Sở Số 1 | s:" + item(1) + " | s:đã tạo chi-bo-so-so-1.pdf, chi-bo-so-so-1.docx | n:0 | : | :",
 		"n:2 | s:Chi bộ Sở Số 2 | s:" + item(2) + " | s:đã tạo chi-bo-so-so-2.pdf, chi-bo-so-so-2.docx | n:0 | : | :",
-		fmt.Sprintf(`n:3 | s:Chi bộ Sở Số 3 | s:%s | s:có lỗi, không tạo | n:0 | : | s:%s:%d: danh_sach[3].ngay: "2021-02-30" không phải là ngày hợp lệ (viết 2021-04-12 hoặc 12/4/2021; 2021-04 để trống ngày)`, item(3), in, lineOf(t, text, "2021-02-30")),
+		fmt.Sprintf(`n:3 | s:Chi bộ Sở Số 3 | s:%s | s:có lỗi, không tạo | n:0 | : | s:%s:%d: danh_sach[3].ngay: "2021-02-30" không phải là ngày hợp lệ: tháng 2/2021 chỉ có 28 ngày`, item(3), in, lineOf(t, text, "2021-02-30")),
 		fmt.Sprintf(`n:4 | s:Chi bộ Sở Số 4 | s:%s | s:đã tạo chi-bo-so-so-4.pdf, chi-bo-so-so-4.docx | n:1 | s:%s:%d: danh_sach[4].ngay: cảnh báo: ngày báo cáo 16/4/2021 sau hạn 15/4/2021 của giai đoạn 2021-2023 | :`, item(4), in, lineOf(t, text, "2021-04-16")),
 	}
 	if strings.Join(got, "\n") != strings.Join(wantRows, "\n") {
