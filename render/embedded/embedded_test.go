@@ -6,6 +6,9 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -61,6 +64,40 @@ func TestFromPDFAfterAnUpdate(t *testing.T) {
 	got, err := embedded.FromPDF(updated)
 	if err != nil || len(got) != 1 || string(got[0]) != "so: 1\n" {
 		t.Errorf("FromPDF: %q, %v", got, err)
+	}
+}
+
+// TestFromPDFSavedAgain: a PDF that another program saved again, here qpdf, with its objects
+// packed into object streams or not, still gives its data.
+func TestFromPDFSavedAgain(t *testing.T) {
+	qpdf, err := exec.LookPath("qpdf")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("qpdf is not installed; .ci/run must install it")
+		}
+		t.Skip("qpdf is not installed")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.pdf")
+	if err := os.WriteFile(in, renderPDF(t, document("a: 1\n"), document("b: 2\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []string{"generate", "disable"} {
+		out := filepath.Join(dir, mode+".pdf")
+		if b, err := exec.Command(qpdf, "--object-streams="+mode, in, out).CombinedOutput(); err != nil {
+			t.Fatalf("qpdf: %v\n%s", err, b)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mode == "generate" && !bytes.Contains(data, []byte("/ObjStm")) {
+			t.Fatal("qpdf wrote no object stream")
+		}
+		got, err := embedded.FromPDF(data)
+		if err != nil || len(got) != 2 || string(got[0]) != "a: 1\n" || string(got[1]) != "b: 2\n" {
+			t.Errorf("object streams %s: FromPDF: %q, %v", mode, got, err)
+		}
 	}
 }
 
