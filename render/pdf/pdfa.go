@@ -22,7 +22,8 @@ import (
 
 // The PDF/A-3b parts of the file. fpdf writes the XMP metadata, the output intent and the catalog's
 // /Lang; what it cannot express (associated files with their relationship, media type and
-// parameters, the file identifier) is added by archive to the file fpdf finished.
+// parameters, the file identifier) or gets wrong (the trailer's /Info when there is an output
+// intent, a transparency group on every page) archive adds or mends in the file fpdf finished.
 
 // srgbProfile is the ICC profile of the output intent: see icc/SOURCE.txt.
 //
@@ -251,7 +252,7 @@ func splitObjects(raw []byte) (header []byte, objects []object, root, info int, 
 		if !bytes.HasPrefix(text, fmt.Appendf(nil, "%d 0 obj", s.num)) {
 			return bad("object")
 		}
-		objects[i] = object{s.num, bytes.Clone(text)}
+		objects[i] = object{s.num, text} // raw is never written to: edits make new slices
 		// fpdf's trailer names the object before the catalog as the Info dictionary, which is
 		// the ICC profile when there is an output intent: find the dictionary by its content.
 		if bytes.HasPrefix(text, fmt.Appendf(nil, "%d 0 obj\n<<\n/Producer ", s.num)) {
