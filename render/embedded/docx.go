@@ -8,7 +8,11 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // CustomXML is the custom XML part that carries data in a DOCX: the data as the text of the root
@@ -103,7 +107,27 @@ func FromDOCX(data []byte) ([]byte, error) {
 // parseItem reads a custom XML part: ours reports whether its root is our element; data is its
 // text when it is.
 func parseItem(part []byte) (data []byte, ours bool, err error) {
+	// An office suite may write the part again in UTF-16, or with a byte order mark.
+	var enc encoding.Encoding
+	switch {
+	case bytes.HasPrefix(part, []byte{0xFF, 0xFE}):
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	case bytes.HasPrefix(part, []byte{0xFE, 0xFF}):
+		enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	}
+	if enc != nil {
+		if part, err = enc.NewDecoder().Bytes(part); err != nil {
+			return nil, false, ErrCorrupt
+		}
+	}
+	part = bytes.TrimPrefix(part, []byte("\uFEFF"))
 	dec := xml.NewDecoder(bytes.NewReader(part))
+	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
+		if l := strings.ToLower(label); l == "utf-16" || l == "utf-16le" || l == "utf-16be" {
+			return r, nil // already turned into UTF-8 above
+		}
+		return nil, ErrCorrupt
+	}
 	depth := 0
 	var text bytes.Buffer
 	for {

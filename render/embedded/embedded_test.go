@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"baocao/render"
 	"baocao/render/docx"
 	"baocao/render/embedded"
@@ -202,6 +204,18 @@ func TestFromDOCXRefuses(t *testing.T) {
 				t.Errorf("FromDOCX: %v, want %v", err, tc.want)
 			}
 		})
+	}
+	// The part as an office suite may write it again: in UTF-16 with its byte order mark, or in
+	// UTF-8 with one.
+	text := "ten: Chi bộ \"Sở\" <1> & 2\r\n"
+	item := strings.Replace(ours(text), `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+	le, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(item)
+	be, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String(item)
+	for name, part := range map[string]string{"UTF-16LE": le, "UTF-16BE": be, "UTF-8 with a BOM": "\uFEFF" + ours(text)} {
+		got, err := embedded.FromDOCX(zipOf(t, "customXml/item1.xml", part))
+		if err != nil || string(got) != text {
+			t.Errorf("%s: FromDOCX: %q, %v", name, got, err)
+		}
 	}
 	// A part larger than the limit, though it compresses well.
 	lie := zipOf(t, "customXml/item1.xml", ours(strings.Repeat("a", 7*embedded.MaxData)))
