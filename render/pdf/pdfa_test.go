@@ -146,3 +146,16 @@ func TestArchiveRefusesOtherShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyMetadata: a combined file whose superior body is empty has an empty author; the XMP
+// metadata says so too.
+func TestEmptyMetadata(t *testing.T) {
+	d := testDocument("a: 1\n")
+	meta := d.Meta
+	meta.Author = ""
+	var buf bytes.Buffer
+	if err := (Renderer{}).RenderAll(&buf, []*render.Document{d, d}, meta); err != nil {
+		t.Fatal(err)
+	}
+	pdfatest.Check(t, buf.Bytes(), [][]byte{d.Data, d.Data})
+}
