@@ -52,10 +52,15 @@ var itemRE = regexp.MustCompile(`^customXml/item[0-9]{1,6}\.xml$`)
 // FromDOCX reads back the data a DOCX written by baocao carries (the custom XML part made by
 // CustomXML), byte for byte. It looks at the parts themselves, not at their relationships, so a
 // file whose relationships an office suite rewrote still gives its data. A DOCX that is readable
-// but carries none gives ErrNoData.
+// but carries none gives ErrNoData; one protected by a password gives ErrEncrypted.
 func FromDOCX(data []byte) ([]byte, error) {
 	if len(data) > MaxFile {
 		return nil, ErrTooLarge
+	}
+	// A DOCX protected by a password is not a zip but a compound file holding an EncryptionInfo
+	// stream.
+	if bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) && bytes.Contains(data, utf16le("EncryptionInfo")) {
+		return nil, ErrEncrypted
 	}
 	if n, ok := zipEntries(data); !ok {
 		return nil, ErrCorrupt
@@ -179,4 +184,13 @@ func zipEntries(data []byte) (n int, ok bool) {
 		return maxParts + 1, true
 	}
 	return int(total), true
+}
+
+// utf16le is s (ASCII) in UTF-16LE, as compound files write their stream names.
+func utf16le(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
 }

@@ -140,6 +140,7 @@ func TestFromPDFRefuses(t *testing.T) {
 		"two filters":      {pdfWith("/Filter [/ASCIIHexDecode /FlateDecode]", []byte("x")), embedded.ErrCorrupt},
 		"no stream":        {bytes.Replace(pdfWith("", []byte("a")), []byte("/EF << /F 2 0 R >>"), []byte("/EF << /F 9 0 R >>"), 1), embedded.ErrCorrupt},
 		"deep nesting":     {[]byte(nested), embedded.ErrNoData},
+		"encrypted":        {[]byte("%PDF-1.4\n1 0 obj\n<< /Type /Filespec /UF (\x9a\x01) >>\nendobj\ntrailer\n<< /Encrypt 2 0 R >>\n"), embedded.ErrEncrypted},
 		"unclosed strings": {[]byte(unclosed), embedded.ErrNoData},
 	}
 	for name, tc := range tests {
@@ -196,6 +197,8 @@ func TestFromDOCXRefuses(t *testing.T) {
 		"not XML":        {zipOf(t, "customXml/item1.xml", `<du-lieu xmlns="urn:baocao:du-lieu:1">a &bad; </du-lieu>`), embedded.ErrCorrupt},
 		"a bomb":         {zipOf(t, "customXml/item1.xml", ours(strings.Repeat("a", embedded.MaxData+1))), embedded.ErrTooLarge},
 		"many parts":     {zipOf(t, many...), embedded.ErrTooLarge},
+		"encrypted":      {append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), "E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00"...), embedded.ErrEncrypted},
+		"a Word 97 file": {[]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1WordDocument"), embedded.ErrCorrupt},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -16,7 +16,7 @@ import (
 // (FileName, or bao-cao-01.yaml, …) among the file's objects themselves (at the top level and in
 // object streams) rather than through the cross-reference table, so that it also reads a file that
 // was signed, updated or saved again by another program after baocao wrote it. A PDF that is
-// readable but carries none gives ErrNoData.
+// readable but carries none gives ErrNoData, or ErrEncrypted when it is encrypted.
 func FromPDF(data []byte) ([][]byte, error) {
 	if len(data) > MaxFile {
 		return nil, ErrTooLarge
@@ -47,6 +47,9 @@ func FromPDF(data []byte) ([][]byte, error) {
 		}
 	}
 	if len(specs) == 0 {
+		if bytes.Contains(data, []byte("/Encrypt")) {
+			return nil, ErrEncrypted // its strings, our file names among them, are encrypted
+		}
 		return nil, ErrNoData
 	}
 	if len(specs) > MaxDocuments {
