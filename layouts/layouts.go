@@ -74,7 +74,7 @@ func (in *Input) Canonical() []byte {
 	if in.top == nil {
 		return nil
 	}
-	data, err := in.top.Canonical()
+	data, err := in.top.Canonical(in.Kind)
 	if err != nil {
 		return nil
 	}

@@ -23,6 +23,9 @@ type Document struct {
 	// cleaned), carried inside the PDF and the DOCX so that baocao can read the report back; nil when
 	// the document was not built from an input.
 	Data []byte `json:"-"`
+	// Workbook is the document's figures and lists as sheets, for the spreadsheet formats; nil
+	// for a document that has none (a cell's own report). The page backends ignore it.
+	Workbook *Workbook `json:"-"`
 }
 
 // Appendix is a part after the signature that starts on a new page and numbers its pages anew

@@ -28,6 +28,7 @@ type batchOptions struct {
 	Template string // --template: a user's DOCX template
 	Jobs     int    // -j: how many cells at once
 	Combine  string // --combine: one PDF with every report, for printing
+	Xlsx     string // --xlsx: the table of outcomes as an Excel workbook
 	Force    bool
 	Skip     bool          // --skip-existing: leave a cell whose files are all there
 	Input    input.Options // --no-convert
@@ -79,6 +80,7 @@ tệp danh sách (chung + danh_sach), hoặc các tệp YAML. Mỗi nơi một t
 	c.Flags().StringVar(&opts.Template, "template", "", "tạo DOCX theo `MAU`.docx của mình")
 	c.Flags().IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "số báo cáo tạo cùng lúc")
 	c.Flags().StringVar(&opts.Combine, "combine", "", "ghi thêm một `TEP`.pdf gồm mọi báo cáo để in một lần")
+	c.Flags().StringVar(&opts.Xlsx, "xlsx", "", "ghi thêm bảng kết quả ra `TEP`.xlsx (Excel)")
 	c.Flags().BoolVar(&opts.Force, "force", false, "ghi đè tệp đã có")
 	c.Flags().BoolVar(&opts.Skip, "skip-existing", false, "bỏ qua chi, đảng bộ đã có đủ tệp ra (làm tiếp một lần chạy bị dừng)")
 	c.Flags().BoolVar(&opts.Input.NoConvert, "no-convert", false, noConvertUsage)
@@ -113,6 +115,14 @@ func runBatch(opts *batchOptions) error {
 	}
 	if opts.Combine != "" && !strings.EqualFold(filepath.Ext(opts.Combine), ".pdf") {
 		return usageError{fmt.Sprintf("tệp gộp %q phải có đuôi .pdf", opts.Combine)}
+	}
+	for _, o := range outputs {
+		if o.workbook {
+			return usageError{fmt.Sprintf("định dạng %s chỉ dùng cho báo cáo tổng hợp, không cho báo cáo của từng chi, đảng bộ; muốn bảng kết quả bằng Excel thì dùng --xlsx TỆP.xlsx", o.name)}
+		}
+	}
+	if opts.Xlsx != "" && !strings.EqualFold(filepath.Ext(opts.Xlsx), ".xlsx") {
+		return usageError{fmt.Sprintf("tệp bảng kết quả %q phải có đuôi .xlsx", opts.Xlsx)}
 	}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return describeWriteError(opts.OutDir, err)
@@ -185,20 +195,51 @@ dispatch:
 	progress.finish()
 	if ctx.Err() != nil {
 		printOutcomes(opts, outcomes)
+		if err := writeOutcomes(opts, outcomes); err != nil {
+			return err
+		}
 		return fmt.Errorf("đã dừng theo yêu cầu; các tệp đã ghi đều trọn vẹn; chạy lại với --skip-existing để làm tiếp")
 	}
 
 	invalid, failed := printOutcomes(opts, outcomes)
+	tableErr := writeOutcomes(opts, outcomes)
 	combineErr := combine(opts, outcomes)
+	made := 0
+	for _, o := range outcomes {
+		if len(o.written) > 0 {
+			made++
+		}
+	}
 	switch {
+	case tableErr != nil:
+		return tableErr
 	case combineErr != nil:
 		return combineErr
 	case failed > 0:
-		return fmt.Errorf("%d chi, đảng bộ không ghi được báo cáo", failed)
+		return fmt.Errorf("%d chi, đảng bộ không ghi được báo cáo%s", failed, madeToo(made))
 	case invalid > 0:
-		return invalidInputError{files: invalid}
+		return invalidCellsError{invalid: invalid, made: made}
 	}
 	return nil
+}
+
+// invalidCellsError ends a batch in which some cells had errors: it says how many, and that the
+// other cells' reports were made, and exits as invalid input does.
+type invalidCellsError struct{ invalid, made int }
+
+func (e invalidCellsError) Error() string {
+	return fmt.Sprintf("%d chi, đảng bộ có lỗi nên chưa tạo báo cáo%s", e.invalid, madeToo(e.made))
+}
+
+// Unwrap makes the batch exit with the status of invalid input.
+func (e invalidCellsError) Unwrap() error { return invalidInputError{files: e.invalid} }
+
+// madeToo tells, after what went wrong, how many cells' reports were made all the same.
+func madeToo(made int) string {
+	if made == 0 {
+		return "; không có báo cáo nào được tạo"
+	}
+	return fmt.Sprintf("; %d chi, đảng bộ khác đã có báo cáo", made)
 }
 
 // combine writes every report that was made into one PDF, each from a new page with its own
@@ -235,41 +276,64 @@ func combine(opts *batchOptions, outcomes []cellOutcome) error {
 	return nil
 }
 
+// outcomeRow is one line of the table of outcomes.
+type outcomeRow struct {
+	name, source, result string
+	warnings             []string
+	firstError           string
+	invalid, failed      bool // the cell had errors; its files could not be written
+}
+
+// tabulate works out the table of outcomes, one row per cell.
+func tabulate(outcomes []cellOutcome) []outcomeRow {
+	rows := make([]outcomeRow, len(outcomes))
+	for i, o := range outcomes {
+		var errors []string
+		row := &rows[i]
+		row.name, row.source = o.cell.Name(), o.cell.Source()
+		for _, p := range o.cell.Problems {
+			if p.Warning {
+				row.warnings = append(row.warnings, p.String())
+			} else {
+				errors = append(errors, p.String())
+			}
+		}
+		row.result = "đã tạo " + strings.Join(o.written, ", ")
+		switch {
+		case o.skipped:
+			row.result = "đã có, bỏ qua"
+		case len(errors) == 0 && !o.started:
+			row.result = "chưa làm (đã dừng)"
+		case len(errors) > 0:
+			row.invalid = true
+			row.result = "có lỗi, không tạo"
+			row.firstError = errors[0]
+			if len(errors) > 1 {
+				row.firstError += fmt.Sprintf(" (và %d lỗi khác)", len(errors)-1)
+			}
+		case o.failure != "":
+			row.failed = true
+			row.result = "không ghi được"
+			row.firstError = o.failure
+		}
+	}
+	return rows
+}
+
 // printOutcomes prints the table of outcomes to stdout and every problem to stderr, and counts
 // the cells with errors and those whose files could not be written.
 func printOutcomes(opts *batchOptions, outcomes []cellOutcome) (invalid, failed int) {
 	tw := tabwriter.NewWriter(opts.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "STT\tChi, đảng bộ\tKết quả\tCảnh báo\tLỗi")
-	for i, o := range outcomes {
-		var warnings, errors []string
-		for _, p := range o.cell.Problems {
-			if p.Warning {
-				warnings = append(warnings, p.String())
-			} else {
-				errors = append(errors, p.String())
-			}
-		}
-		result := "đã tạo " + strings.Join(o.written, ", ")
-		firstError := ""
-		switch {
-		case o.skipped:
-			result = "đã có, bỏ qua"
-		case len(errors) == 0 && !o.started:
-			result = "chưa làm (đã dừng)"
-		case len(errors) > 0:
+	for i, row := range tabulate(outcomes) {
+		if row.invalid {
 			invalid++
-			result = "có lỗi, không tạo"
-			firstError = errors[0]
-			if len(errors) > 1 {
-				firstError += fmt.Sprintf(" (và %d lỗi khác)", len(errors)-1)
-			}
-		case o.failure != "":
-			failed++
-			result = "không ghi được"
-			firstError = o.failure
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\n", i+1, o.cell.Name(), result, len(warnings), firstError)
-		for _, p := range o.cell.Problems {
+		if row.failed {
+			failed++
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\n", i+1, row.name, row.result, len(row.warnings), row.firstError)
+		for _, p := range outcomes[i].cell.Problems {
 			fmt.Fprintln(opts.Stderr, p)
 		}
 	}
@@ -297,7 +361,7 @@ func printOutcomes(opts *batchOptions, outcomes []cellOutcome) (invalid, failed 
 }
 
 // allExist reports whether every output of a cell is in the folder already.
-func allExist(dir, slug string, outputs []output) bool {
+func allExist(dir, slug string, outputs []format) bool {
 	for _, out := range outputs {
 		if _, err := os.Lstat(filepath.Join(dir, slug+out.ext)); err != nil {
 			return false

@@ -73,7 +73,7 @@ func TestBatchRoster(t *testing.T) {
 		t.Fatalf("exit code %d, want %d\nstderr:\n%s", r.code, exitInvalid, r.stderr)
 	}
 	wantErrors := []string{
-		fmt.Sprintf(`%s:%d: danh_sach[7].ngay: "2021-02-30" không phải là ngày hợp lệ (viết 2021-04-12 hoặc 12/4/2021; 2021-04 để trống ngày)`, in, lineOf(t, text, "2021-02-30")),
+		fmt.Sprintf(`%s:%d: danh_sach[7].ngay: "2021-02-30" không phải là ngày hợp lệ: tháng 2/2021 chỉ có 28 ngày`, in, lineOf(t, text, "2021-02-30")),
 		fmt.Sprintf(`%s:%d: danh_sach[21].mo_hinh[1].loai: "van-hoa" không hợp lệ; chọn một trong:`, in, lineOf(t, text, "loai: van-hoa,")),
 		fmt.Sprintf(`%s:%d: danh_sach[33].ky.ho_ten: thiếu khóa bắt buộc`, in, lineOf(t, text, "ky: {chuc_vu: BÍ THƯ}")),
 	}
@@ -81,6 +81,10 @@ func TestBatchRoster(t *testing.T) {
 		if !strings.Contains(r.stderr, w) {
 			t.Errorf("stderr lacks %q", w)
 		}
+	}
+	// The last line never says nothing was written when the good cells were (issue 11).
+	if want := "baocao: 3 chi, đảng bộ có lỗi nên chưa tạo báo cáo; 42 chi, đảng bộ khác đã có báo cáo\n"; !strings.HasSuffix(r.stderr, want) {
+		t.Errorf("stderr does not end with %q:\n%s", want, r.stderr)
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
@@ -211,5 +215,47 @@ func TestProgressOnATerminal(t *testing.T) {
 	want := "\r[==========                    ] 1/3" + "\r[====================          ] 2/3" + "\r[==============================] 3/3\n"
 	if buf.String() != want {
 		t.Errorf("progress %q, want %q", buf.String(), want)
+	}
+}
+
+// TestBatchEveryCellBad says that no report was made, and exits 3.
+func TestBatchEveryCellBad(t *testing.T) {
+	dir := t.TempDir()
+	writeInput(t, dir, "a.yaml", edit(t, minimalReport, "so: 5", "so: năm"))
+	writeInput(t, dir, "b.yaml", edit(t, minimalReport, "ngay: 2021-04-12", "ngay: hôm qua"))
+	out := filepath.Join(dir, "ra")
+	r := runMain("batch", dir, "-o", out)
+	if r.code != exitInvalid {
+		t.Fatalf("exit code %d, want %d\n%s", r.code, exitInvalid, r.stderr)
+	}
+	if want := "baocao: 2 chi, đảng bộ có lỗi nên chưa tạo báo cáo; không có báo cáo nào được tạo\n"; !strings.HasSuffix(r.stderr, want) {
+		t.Errorf("stderr does not end with %q:\n%s", want, r.stderr)
+	}
+}
+
+// TestBatchOneCellUnwritable: when one cell's file cannot be written, the message counts the cells
+// whose reports were written all the same.
+func TestBatchOneCellUnwritable(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "vao")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeInput(t, in, "a.yaml", minimalReport)
+	writeInput(t, in, "b.yaml", edit(t, minimalReport, "ten: Chi bộ Sở Tài chính", "ten: Chi bộ Sở Xây dựng"))
+	out := filepath.Join(dir, "ra")
+	// A folder where the second cell's PDF should go: that file cannot be written.
+	if err := os.MkdirAll(filepath.Join(out, "chi-bo-so-xay-dung.pdf", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := runMain("batch", in, "-o", out, "--force")
+	if r.code != exitFailure {
+		t.Fatalf("exit code %d, want %d\n%s", r.code, exitFailure, r.stderr)
+	}
+	if want := "baocao: 1 chi, đảng bộ không ghi được báo cáo; 1 chi, đảng bộ khác đã có báo cáo\n"; !strings.HasSuffix(r.stderr, want) {
+		t.Errorf("stderr does not end with %q:\n%s", want, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "đã có một thư mục trùng tên; hãy chọn tên tệp khác") {
+		t.Errorf("stdout lacks why the file could not be written:\n%s", r.stdout)
 	}
 }

@@ -76,7 +76,7 @@ func TestRenderFormatUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"unknown format", []string{"--format", "odt"}, `baocao: định dạng "odt" không hỗ trợ; chọn pdf, docx hoặc all`},
+		{"unknown format", []string{"--format", "odt"}, `baocao: định dạng "odt" không hỗ trợ; chọn pdf, docx, xlsx hoặc all`},
 		{"all into one file", []string{"--format", "all", "-o", "x.pdf"}, "baocao: --format all ghi hai tệp nên -o phải là một thư mục"},
 		{"format against -o", []string{"--format", "pdf", "-o", "x.docx"}, `baocao: --format pdf nhưng tệp ra "x.docx" có đuôi .docx`},
 		{"template for a PDF", []string{"--template", "mau.docx"}, "baocao: --template chỉ dùng cho DOCX; thêm --format docx hoặc --format all"},

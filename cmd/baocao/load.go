@@ -6,6 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime"
+	"syscall"
 
 	"baocao/layouts"
 	"baocao/layouts/input"
@@ -46,18 +48,31 @@ func loadDocument(path string, stderr io.Writer, opts input.Options) (*render.Do
 // noConvertUsage is the help of --no-convert, shared by the commands that read input.
 const noConvertUsage = "báo lỗi thay vì tự chuyển văn bản gõ bằng bảng mã cũ (TCVN3, VNI) sang Unicode"
 
-// describeFileError says in Vietnamese what went wrong with a file.
+// describeFileError says in Vietnamese what went wrong with a file that was to be read.
 func describeFileError(path string, err error) error {
+	return fmt.Errorf("%s: %s", path, readFailure(err, runtime.GOOS))
+}
+
+// readFailure says why a file could not be read, from the system's error code on goos, never in
+// the system's English.
+func readFailure(err error, goos string) string {
+	errno, isErrno := systemError(err)
+	if goos == "windows" && isErrno && (errno == winSharingViolation || errno == winLockViolation) {
+		return "tệp đang được một chương trình khác giữ; hãy đóng chương trình đó rồi chạy lại"
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: không có tệp này", path)
+		return "không có tệp này"
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s: không có quyền truy cập", path)
-	default:
-		var pathErr *fs.PathError
-		if errors.As(err, &pathErr) {
-			err = pathErr.Err
-		}
-		return fmt.Errorf("%s: lỗi đọc ghi tệp (%v)", path, err)
+		return "không có quyền truy cập"
+	case errors.Is(err, syscall.EISDIR):
+		return "là một thư mục, không phải một tệp"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "một phần của đường dẫn là tệp chứ không phải thư mục"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "tên tệp hoặc đường dẫn quá dài"
+	case isErrno:
+		return fmt.Sprintf("không đọc được tệp (mã lỗi %d của hệ điều hành)", uintptr(errno))
 	}
+	return "không đọc được tệp"
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"syscall"
 )
 
@@ -26,8 +27,11 @@ var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateT
 
 // writeFileAtomic writes data to path through a temporary file in the same folder, renamed into
 // place only when complete, so that a failure leaves no partial file. Without force an existing
-// file is kept and errOutputExists returned.
+// file is kept and errOutputExists returned; a folder of that name is never replaced.
 func writeFileAtomic(path string, data []byte, force bool) (err error) {
+	if statTarget(path).folder {
+		return fmt.Errorf("%s: %s", path, folderInTheWay) // --force would not help
+	}
 	if !force {
 		if _, err := os.Lstat(path); err == nil {
 			return fmt.Errorf("%s: %w", path, errOutputExists)
@@ -75,26 +79,112 @@ func writeFileAtomic(path string, data []byte, force bool) (err error) {
 	return os.Remove(tmp.Name())
 }
 
+// Windows error codes (winerror.h) that an output can meet, as syscall.Errno values so that the
+// classification compiles, and is tested, on every system. On other systems these numbers mean
+// other things (5 is EIO on Linux), so they are read only for Windows.
+const (
+	winAccessDenied     = syscall.Errno(5)   // ERROR_ACCESS_DENIED
+	winWriteProtect     = syscall.Errno(19)  // ERROR_WRITE_PROTECT
+	winSharingViolation = syscall.Errno(32)  // ERROR_SHARING_VIOLATION
+	winLockViolation    = syscall.Errno(33)  // ERROR_LOCK_VIOLATION
+	winHandleDiskFull   = syscall.Errno(39)  // ERROR_HANDLE_DISK_FULL
+	winDiskFull         = syscall.Errno(112) // ERROR_DISK_FULL
+	winInvalidName      = syscall.Errno(123) // ERROR_INVALID_NAME
+)
+
+// target is what is known of the file an output was going to: whether it is there, whether it is
+// marked read-only, and whether a folder has its name.
+type target struct {
+	exists, readOnly, folder bool
+}
+
+// statTarget looks at the file at path.
+func statTarget(path string) target {
+	st, err := os.Lstat(path)
+	if err != nil {
+		return target{}
+	}
+	return target{exists: true, readOnly: st.Mode().IsRegular() && st.Mode().Perm()&0o200 == 0, folder: st.IsDir()}
+}
+
 // describeWriteError says in Vietnamese why an output could not be written.
 func describeWriteError(path string, err error) error {
-	var pathErr *fs.PathError
-	var linkErr *os.LinkError
-	switch {
-	case errors.As(err, &pathErr):
-		err = pathErr.Err
-	case errors.As(err, &linkErr):
-		err = linkErr.Err
+	return fmt.Errorf("%s: %s", path, writeFailure(err, runtime.GOOS, statTarget(path)))
+}
+
+// writeFailure says why a write failed, from the system's error code on goos and what is known of
+// the target file, in words that tell the user what to do. It never shows the system's English.
+func writeFailure(err error, goos string, t target) string {
+	if t.folder && (errors.Is(err, fs.ErrExist) || errors.Is(err, syscall.EISDIR)) {
+		return folderInTheWay // a file cannot replace it
+	}
+	errno, isErrno := systemError(err)
+	if goos == "windows" && isErrno {
+		switch errno {
+		case winSharingViolation, winLockViolation:
+			return locked
+		case winDiskFull, winHandleDiskFull:
+			return diskFull
+		case winWriteProtect:
+			return readOnlyDisk
+		case winAccessDenied:
+			// Windows refuses to replace a file that another program holds open, or that is
+			// marked read-only, with the same code as a folder the user may not write in.
+			switch {
+			case t.folder:
+				return folderInTheWay
+			case t.exists && t.readOnly:
+				return readOnlyFile
+			case t.exists:
+				return locked
+			}
+			return noPermission
+		case winInvalidName:
+			return badName
+		}
 	}
 	switch {
-	case errors.Is(err, syscall.ENOSPC):
-		return fmt.Errorf("%s: ổ đĩa đã đầy; không ghi được tệp", path)
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return diskFull
 	case errors.Is(err, syscall.EROFS):
-		return fmt.Errorf("%s: thư mục chỉ cho đọc, không ghi được", path)
+		return readOnlyDisk
+	case errors.Is(err, syscall.ETXTBSY):
+		return locked
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s: không có quyền ghi vào thư mục này", path)
+		return noPermission
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: thư mục không tồn tại", path)
-	default:
-		return fmt.Errorf("%s: không ghi được tệp (%v)", path, err)
+		return "thư mục không tồn tại"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "một phần của đường dẫn là tệp chứ không phải thư mục"
+	case errors.Is(err, syscall.EISDIR):
+		return folderInTheWay
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "tên tệp hoặc đường dẫn quá dài"
+	case errors.Is(err, syscall.EINVAL):
+		return badName
+	case isErrno:
+		return fmt.Sprintf("không ghi được tệp (mã lỗi %d của hệ điều hành)", uintptr(errno))
 	}
+	return "không ghi được tệp"
+}
+
+// The messages of writeFailure shared by several causes.
+const (
+	locked       = "tệp đang được mở trong một chương trình khác (Acrobat, Word…); hãy đóng tệp đó rồi chạy lại"
+	diskFull     = "ổ đĩa đã đầy; không ghi được tệp"
+	readOnlyDisk = "ổ đĩa hoặc thư mục chỉ cho đọc, không ghi được"
+	readOnlyFile = "tệp đã có được đặt chỉ cho đọc; hãy bỏ thuộc tính chỉ đọc của tệp hoặc ghi ra tên khác"
+	noPermission = "không có quyền ghi vào thư mục này"
+	badName      = "tên tệp có ký tự không được phép (như : * ? \" < > |)"
+	// folderInTheWay: a folder has the output's name.
+	folderInTheWay = "đã có một thư mục trùng tên; hãy chọn tên tệp khác"
+)
+
+// systemError returns the system's error code inside err, if any.
+func systemError(err error) (syscall.Errno, bool) {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return errno, true
+	}
+	return 0, false
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,14 +14,13 @@ import (
 	"baocao/layouts/input"
 	"baocao/render"
 	"baocao/render/docx"
-	"baocao/render/pdf"
 )
 
 // renderOptions are the flags and arguments of "baocao render".
 type renderOptions struct {
 	Files    []string
 	Output   string // -o: an output file for one input, or a folder
-	Format   string // pdf, docx or all; empty: from -o's extension, else pdf
+	Format   string // pdf, docx, xlsx or all; empty: from -o's extension, else pdf
 	Template string // --template: a user's DOCX template
 	Force    bool
 	Input    input.Options // --no-convert
@@ -35,9 +35,11 @@ func newRenderCmd(stdout, stderr io.Writer, runF func(*renderOptions) error) *co
 		Use:   "render [tùy chọn] TỆP...",
 		Short: "Tạo văn bản PDF hoặc DOCX từ tệp YAML",
 		Long: `Tạo văn bản PDF (mặc định) hoặc DOCX từ mỗi tệp YAML. Tệp ra nằm cạnh tệp YAML, cùng tên.
-Tệp có lỗi thì không ghi gì và lỗi được in kèm số dòng. Tệp đã có không bị ghi đè nếu không có --force.`,
+Tệp có lỗi thì không ghi gì và lỗi được in kèm số dòng. Tệp đã có không bị ghi đè nếu không có --force.
+Báo cáo tổng hợp (mau: tong-hop) còn tạo được bảng tính Excel: --format xlsx.`,
 		Example: `  baocao render samples/chi-bo-so-tai-chinh.yaml
   baocao render --format all samples/chi-bo-so-tai-chinh.yaml
+  baocao render --format xlsx samples/tong-hop-ban-tuyen-giao.yaml
   baocao render -o bao-cao.docx --template mau-cua-toi.docx bao-cao.yaml
   baocao render -o ra/ a.yaml b.yaml`,
 		Args: requireFiles,
@@ -49,8 +51,8 @@ Tệp có lỗi thì không ghi gì và lỗi được in kèm số dòng. Tệp
 			return runRender(opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Output, "output", "o", "", "ghi ra `TEP` này (.pdf hoặc .docx); với nhiều tệp vào: một thư mục")
-	c.Flags().StringVar(&opts.Format, "format", "", "định dạng: pdf, docx hoặc all (cả hai); mặc định theo đuôi của -o, không có thì pdf")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", "ghi ra `TEP` này (.pdf, .docx hoặc .xlsx); với nhiều tệp vào: một thư mục")
+	c.Flags().StringVar(&opts.Format, "format", "", "định dạng: pdf, docx, xlsx (Excel, chỉ cho báo cáo tổng hợp) hoặc all (pdf và docx); mặc định theo đuôi của -o, không có thì pdf")
 	c.Flags().StringVar(&opts.Template, "template", "", "tạo DOCX theo `MAU`.docx của mình (xuất mẫu gốc bằng \"baocao template export\")")
 	c.Flags().BoolVar(&opts.Force, "force", false, "ghi đè tệp đã có")
 	c.Flags().BoolVar(&opts.Input.NoConvert, "no-convert", false, noConvertUsage)
@@ -65,12 +67,6 @@ func requireFiles(_ *cobra.Command, args []string) error {
 	return nil
 }
 
-// output is one format to write: its extension and its renderer.
-type output struct {
-	ext      string
-	renderer render.Renderer
-}
-
 // runRender renders every file; a bad file does not stop the others.
 func runRender(opts *renderOptions) error {
 	outDir, outFile, err := outputTarget(opts.Output, len(opts.Files))
@@ -82,6 +78,7 @@ func runRender(opts *renderOptions) error {
 		return err
 	}
 	invalid, failed := 0, 0
+	madeDir := false // the folder of -o is made before the first file is written in it
 	for _, file := range opts.Files {
 		doc, err := loadDocument(file, opts.Stderr, opts.Input)
 		if err != nil {
@@ -93,7 +90,19 @@ func runRender(opts *renderOptions) error {
 			invalid++
 			continue
 		}
+		if outDir != "" && !madeDir {
+			if err := os.MkdirAll(outDir, 0o755); err != nil {
+				fmt.Fprintln(opts.Stderr, describeWriteError(outDir, err))
+				return fmt.Errorf("%d tệp không tạo được", len(opts.Files))
+			}
+			madeDir = true
+		}
 		for _, o := range outputs {
+			if err := o.check(file, doc); err != nil {
+				fmt.Fprintln(opts.Stderr, err)
+				failed++
+				continue
+			}
 			out := outFile
 			if out == "" {
 				out = replaceExt(file, o.ext)
@@ -128,48 +137,47 @@ func renderTo(path string, r render.Renderer, doc *render.Document, force bool) 
 }
 
 // chooseOutputs reads --format, -o and --template into the formats to write.
-func chooseOutputs(opts *renderOptions, outFile string) ([]output, error) {
-	format := strings.ToLower(opts.Format)
+func chooseOutputs(opts *renderOptions, outFile string) ([]format, error) {
+	chosen := strings.ToLower(opts.Format)
 	if outFile != "" {
 		ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(outFile)), ".")
 		switch {
-		case format == "all":
+		case chosen == "all":
 			return nil, usageError{"--format all ghi hai tệp nên -o phải là một thư mục"}
-		case format != "" && format != ext:
-			return nil, usageError{fmt.Sprintf("--format %s nhưng tệp ra %q có đuôi .%s", format, outFile, ext)}
+		case chosen != "" && chosen != ext:
+			return nil, usageError{fmt.Sprintf("--format %s nhưng tệp ra %q có đuôi .%s", chosen, outFile, ext)}
 		}
-		format = ext
+		chosen = ext
 	}
-	var want []string
-	switch format {
-	case "", "pdf":
+	want := []string{chosen}
+	switch chosen {
+	case "":
 		want = []string{"pdf"}
-	case "docx":
-		want = []string{"docx"}
 	case "all":
-		want = []string{"pdf", "docx"}
-	default:
-		return nil, usageError{fmt.Sprintf("định dạng %q không hỗ trợ; chọn pdf, docx hoặc all", opts.Format)}
+		want = allFormats
 	}
-	var outputs []output
-	for _, f := range want {
-		switch f {
-		case "pdf":
-			outputs = append(outputs, output{".pdf", pdf.Renderer{}})
-		case "docx":
-			r := docx.Renderer{}
-			if opts.Template != "" {
-				t, err := readTemplate(opts.Template)
-				if err != nil {
-					return nil, err
-				}
-				r.Template = t
-			}
-			outputs = append(outputs, output{".docx", r})
+	var outputs []format
+	for _, name := range want {
+		f, ok := formatNamed(name)
+		if !ok {
+			return nil, usageError{fmt.Sprintf("định dạng %q không hỗ trợ; chọn %s", opts.Format, joinOr(append(formatField(func(f format) string { return f.name }), "all")...))}
 		}
+		outputs = append(outputs, f)
 	}
-	if opts.Template != "" && len(want) == 1 && want[0] == "pdf" {
+	if opts.Template == "" {
+		return outputs, nil
+	}
+	if !slices.Contains(want, "docx") {
 		return nil, usageError{"--template chỉ dùng cho DOCX; thêm --format docx hoặc --format all"}
+	}
+	t, err := readTemplate(opts.Template)
+	if err != nil {
+		return nil, err
+	}
+	for i := range outputs {
+		if outputs[i].name == "docx" {
+			outputs[i].renderer = docx.Renderer{Template: t}
+		}
 	}
 	return outputs, nil
 }
@@ -198,23 +206,30 @@ func readTemplate(path string) (*docx.Template, error) {
 	return t, nil
 }
 
-// outputTarget reads -o: an existing folder (or a path ending in a slash) is a folder to write in;
-// anything else is one output file, which needs exactly one input.
+// outputTarget reads -o: an existing folder, or a path ending in a separator ("ra/", and "ra\"
+// on Windows), is a folder to write in, made when missing; anything else is one output file,
+// which needs exactly one input.
 func outputTarget(output string, inputs int) (dir, file string, err error) {
 	if output == "" {
 		return "", "", nil
 	}
-	if st, err := os.Stat(output); (err == nil && st.IsDir()) || strings.HasSuffix(output, "/") {
+	if st, err := os.Stat(output); (err == nil && st.IsDir()) || endsWithSeparator(output) {
 		return output, "", nil
 	}
 	if inputs > 1 {
-		return "", "", usageError{fmt.Sprintf("có %d tệp vào nên -o phải là một thư mục đã có, không phải %q", inputs, output)}
+		return "", "", usageError{fmt.Sprintf("có %d tệp vào nên -o phải là một thư mục, không phải %q (thư mục mới thì viết thêm dấu / ở cuối, như ra-moi/)", inputs, output)}
 	}
-	switch strings.ToLower(filepath.Ext(output)) {
-	case ".pdf", ".docx":
+	exts := formatField(func(f format) string { return f.ext })
+	if slices.Contains(exts, strings.ToLower(filepath.Ext(output))) {
 		return "", output, nil
 	}
-	return "", "", usageError{fmt.Sprintf("tệp ra %q phải có đuôi .pdf hoặc .docx", output)}
+	return "", "", usageError{fmt.Sprintf("tệp ra %q phải có đuôi %s", output, joinOr(exts...))}
+}
+
+// endsWithSeparator reports whether path ends with a path separator: "/", and on Windows "\"
+// too, so that "ra\" names a folder there.
+func endsWithSeparator(path string) bool {
+	return path != "" && (path[len(path)-1] == '/' || os.IsPathSeparator(path[len(path)-1]))
 }
 
 // replaceExt swaps a file name's extension.

@@ -26,6 +26,7 @@ type Cell struct {
 	Item     int            // 1-based position in a roster; 0 for a file that is one report
 	Report   *dangky.Report // nil when nothing could be read
 	Problems input.Problems // this cell's errors and warnings
+	Data     []byte         // the report's canonical YAML, a roster's shared values merged in
 }
 
 // OK reports whether the cell's report was read without errors.
@@ -47,8 +48,12 @@ func (c Cell) Source() string {
 	return c.File
 }
 
-// Document builds the cell's document; only for a cell that is OK.
-func (c Cell) Document() *render.Document { return dangky.Build(c.Report) }
+// Document builds the cell's document, carrying its data; only for a cell that is OK.
+func (c Cell) Document() *render.Document {
+	doc := dangky.Build(c.Report)
+	doc.Data = c.Data
+	return doc
+}
 
 // Load reads the cells of one file: one for a report, one per item for a roster. Problems of the
 // file as a whole (unreadable, a YAML error, a bad roster) come back as a single failed cell. A file
@@ -75,7 +80,8 @@ func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) 
 		if e.Item > 0 {
 			problems = append(append(input.Problems(nil), r.Problems()...), problems...)
 		}
-		cells = append(cells, Cell{File: file, Item: e.Item, Report: rep, Problems: problems.Sorted()})
+		data, _ := e.Top.Canonical(dangky.Name)
+		cells = append(cells, Cell{File: file, Item: e.Item, Report: rep, Problems: problems.Sorted(), Data: data})
 	}
 	return cells, true
 }

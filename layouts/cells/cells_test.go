@@ -124,3 +124,28 @@ func TestCollect(t *testing.T) {
 		t.Errorf("missing file: %v", p)
 	}
 }
+
+// TestRosterCellsCarryTheirData: each cell of a roster carries its own canonical YAML, the shared
+// values merged in and its kind named, which builds the cell's very document on its own.
+func TestRosterCellsCarryTheirData(t *testing.T) {
+	data, err := os.ReadFile("../../samples/danh-sach-khoi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := Load("danh-sach-khoi.yaml", data, input.Options{})
+	if len(list) < 2 {
+		t.Fatalf("%d cells", len(list))
+	}
+	for _, c := range list {
+		if !c.OK() {
+			continue
+		}
+		alone, _ := Load("mot-noi.yaml", c.Data, input.Options{})
+		if len(alone) != 1 || !alone[0].OK() {
+			t.Fatalf("%s: its data does not load on its own:\n%s", c.Source(), c.Data)
+		}
+		if got, want := alone[0].Document(), c.Document(); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: its data builds another document:\n%s", c.Source(), c.Data)
+		}
+	}
+}

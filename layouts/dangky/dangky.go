@@ -200,7 +200,7 @@ func readOrg(org *input.Object, rep *Report) {
 	rep.CellType = CellType(org.Enum("loai", true, string(ChiBo), string(DangBo)))
 	rep.Sector = kh46.Sector(org.Enum("khoi", true, kh46.Sectors...))
 	if rep.Org != "" && rep.CellType != "" && !strings.HasPrefix(strings.ToLower(rep.Org), strings.ToLower(rep.CellType.Word())) {
-		org.Warnf("ten", "loai là %q nhưng tên không bắt đầu bằng %q", rep.CellType, rep.CellType.Word())
+		org.Warnf("ten", "là %s nhưng tên không bắt đầu bằng %q", strings.ToLower(rep.CellType.Word()), rep.CellType.Word())
 	}
 }
 

@@ -777,21 +777,21 @@ func TestWarningNameNotCellType(t *testing.T) {
 		src := edit(t, chiBo, "ten: Chi bộ Sở Tài chính", "ten: Sở Tài chính")
 		oneWarning(t, src, input.Problem{
 			File: file, Line: lineOf(t, src, "ten:"), Key: "co_quan.ten", Warning: true,
-			Message: `loai là "chi-bo" nhưng tên không bắt đầu bằng "Chi bộ"`,
+			Message: `là chi bộ nhưng tên không bắt đầu bằng "Chi bộ"`,
 		})
 	})
 	t.Run("chi bộ named Đảng bộ", func(t *testing.T) {
 		src := edit(t, chiBo, "ten: Chi bộ Sở Tài chính", "ten: Đảng bộ Sở Tài chính")
 		oneWarning(t, src, input.Problem{
 			File: file, Line: lineOf(t, src, "ten:"), Key: "co_quan.ten", Warning: true,
-			Message: `loai là "chi-bo" nhưng tên không bắt đầu bằng "Chi bộ"`,
+			Message: `là chi bộ nhưng tên không bắt đầu bằng "Chi bộ"`,
 		})
 	})
 	t.Run("đảng bộ named Chi bộ", func(t *testing.T) {
 		src := edit(t, dangBo, "ten: Đảng bộ Công ty", "ten: Chi bộ Công ty")
 		oneWarning(t, src, input.Problem{
 			File: file, Line: lineOf(t, src, "ten:"), Key: "co_quan.ten", Warning: true,
-			Message: `loai là "dang-bo" nhưng tên không bắt đầu bằng "Đảng bộ"`,
+			Message: `là đảng bộ nhưng tên không bắt đầu bằng "Đảng bộ"`,
 		})
 	})
 	t.Run("decomposed name is fine", func(t *testing.T) {

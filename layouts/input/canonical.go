@@ -14,13 +14,18 @@ const canonicalHeader = "# Dữ liệu của văn bản, do baocao ghi. Mở l�
 // data (the form's saved file, the data carried in the PDF and the DOCX): every key as the user
 // gave it, in the user's order, each text value as read (legacy encodings converted, invisible
 // characters removed, NFC), the user's comments left out, indented by two spaces. Only values
-// already read by the document's reader are cleaned: call it after reading.
-func (o *Object) Canonical() ([]byte, error) {
+// already read by the document's reader are cleaned: call it after reading. A document without
+// "mau" (an item of a roster) gets mau: kind first, so that the text stands on its own.
+func (o *Object) Canonical(kind string) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(canonicalHeader)
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(withoutComments(o.node)); err != nil {
+	root := withoutComments(o.node)
+	if !o.Has("mau") && kind != "" {
+		root.Content = append([]*yaml.Node{{Kind: yaml.ScalarNode, Value: "mau"}, {Kind: yaml.ScalarNode, Value: kind}}, root.Content...)
+	}
+	if err := enc.Encode(root); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {

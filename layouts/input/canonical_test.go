@@ -14,7 +14,7 @@ func TestCanonicalQuotesOnlyWhatYAMLNeeds(t *testing.T) {
 	for _, k := range []string{"mau", "ten", "ghi", "bool", "nhieu"} {
 		top.String(k, false)
 	}
-	got, err := top.Canonical()
+	got, err := top.Canonical("dang-ky")
 	if err != nil {
 		t.Fatal(err)
 	}

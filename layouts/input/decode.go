@@ -26,8 +26,8 @@ const (
 
 // decodeFile turns a file's bytes into UTF-8 text: UTF-8 with or without a byte-order mark,
 // UTF-16 with one, or Windows-1258 (then composed, as it writes tone marks apart). A file saved in
-// TCVN3 or VNI bytes is read as Windows-1252, whose characters DetectLegacy then recognises value
-// by value. It returns a note for a converted file, or an error that says what the file looks like
+// TCVN3 or VNI bytes is read as Windows-1252, whose characters Parse then judges with the file's
+// other values. It returns a note for a converted file, or an error that says what the file looks like
 // with the line it concerns (0 for the whole file).
 func decodeFile(data []byte) (text []byte, note string, line int, err error) {
 	switch {
@@ -137,12 +137,17 @@ func invisible(r rune) bool {
 	return false
 }
 
-// clean checks and tidies one text value at a line: text in a legacy encoding is converted with a
-// warning, or refused under NoConvert (first: TCVN3 writes ư as the soft hyphen); invisible
-// characters are removed with a warning; a value too long or with characters the font cannot draw
-// is an error.
+// clean checks and tidies one text value at a line: text in a legacy encoding (the file's, or one
+// the value alone shows) is converted with a warning, or refused under NoConvert (first: TCVN3
+// writes ư as the soft hyphen), and text of a Unicode file that reads as both TCVN3 and VNI is
+// warned of; invisible characters are removed with a warning; a value too long or with characters
+// the font cannot draw is an error.
 func (r *Reader) clean(line int, keyPath, s string) string {
-	if enc, converted, ok := DetectLegacy(s); ok {
+	enc, converted := fromFileLegacy(r.legacy, s)
+	if tcvn, vni, ok := ambiguousLegacy(s); enc == "" && ok {
+		r.Add(line, keyPath, true, "%q có thể là chữ gõ bằng bảng mã TCVN3 (%q) hoặc VNI (%q) nên chưa chuyển; hãy gõ lại bằng Unicode", s, tcvn, vni)
+	}
+	if enc != "" {
 		if r.opts.NoConvert {
 			r.Add(line, keyPath, false, "%q có vẻ được gõ bằng bảng mã %s; hãy chuyển sang Unicode (Unikey: Ctrl+Shift+F6), hoặc bỏ --no-convert để chương trình tự chuyển", s, enc)
 			return "" // refused: no further checks on text that is not what it shows
@@ -166,6 +171,10 @@ func (r *Reader) clean(line int, keyPath, s string) string {
 			return c
 		}, s))
 		r.Add(line, keyPath, true, "đã bỏ ký tự vô hình (%s), thường có khi chép từ web hoặc Word", strings.Join(codes, ", "))
+	}
+	if letter, marks, ok := overMarked(s); ok {
+		r.Add(line, keyPath, false, "chữ %q mang %d dấu chồng lên nhau (một chữ tiếng Việt có nhiều nhất %d dấu); hãy xóa và gõ lại chữ đó", letter, marks, MaxMarks)
+		return s
 	}
 	if n := utf8.RuneCountInString(s); n > MaxValueRunes {
 		r.Add(line, keyPath, false, "quá dài (%d ký tự; tối đa %d)", n, MaxValueRunes)

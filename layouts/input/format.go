@@ -20,33 +20,77 @@ type Date struct {
 	Year, Month, Day int
 }
 
-// ParseDate reads 2021-04-12, 12/4/2021, and the month-only forms 2021-04 and 4/2021.
+// ParseDate reads a date as people write it: day first, as in Vietnam, with slashes, hyphens or
+// dots (12/4/2021, 12-4-2021, 12.4.2021), or ISO (2021-04-12); and the month-only forms 4/2021,
+// 4-2021, 4.2021 and 2021-04, which leave the day blank (Day 0) to be written in by hand. Its
+// errors say in Vietnamese what is wrong and which forms are accepted.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
-	invalid := fmt.Errorf("%q không phải là ngày hợp lệ (viết 2021-04-12 hoặc 12/4/2021; 2021-04 để trống ngày)", s)
-	var parts []string
+	invalid := func(why string) error {
+		return fmt.Errorf("%q không phải là ngày hợp lệ%s", s, why)
+	}
+	unreadable := invalid(" (viết như 12/4/2021, 12-4-2021, 12.4.2021 hoặc 2021-04-12; 4/2021 hoặc 2021-04 để trống ngày)")
+	i := strings.IndexAny(s, "/-.")
+	if i < 0 {
+		return Date{}, unreadable
+	}
+	sep := s[i : i+1]
+	parts := strings.Split(s, sep)
+	if len(parts) > 3 || strings.ContainsAny(strings.ReplaceAll(s, sep, ""), "/-.") {
+		return Date{}, unreadable
+	}
+	n := make([]int, len(parts))
+	for k, p := range parts {
+		if n[k] = atoi(p); n[k] < 0 {
+			return Date{}, unreadable
+		}
+	}
+	// short reports whether the parts from..to (inclusive) have one or two digits.
+	short := func(from, to int) bool {
+		for _, p := range parts[from : to+1] {
+			if len(p) > 2 {
+				return false
+			}
+		}
+		return true
+	}
 	var d Date
-	switch {
-	case strings.Count(s, "-") == 2:
-		parts = strings.Split(s, "-")
-		d.Year, d.Month, d.Day = atoi(parts[0]), atoi(parts[1]), atoi(parts[2])
-	case strings.Count(s, "-") == 1:
-		parts = strings.Split(s, "-")
-		d.Year, d.Month = atoi(parts[0]), atoi(parts[1])
-	case strings.Count(s, "/") == 2:
-		parts = strings.Split(s, "/")
-		d.Day, d.Month, d.Year = atoi(parts[0]), atoi(parts[1]), atoi(parts[2])
-	case strings.Count(s, "/") == 1:
-		parts = strings.Split(s, "/")
-		d.Month, d.Year = atoi(parts[0]), atoi(parts[1])
+	dayFirst := false
+	switch last := len(parts) - 1; {
+	case sep == "-" && len(parts[0]) == 4 && short(1, last):
+		d.Year, d.Month = n[0], n[1]
+		if last == 2 {
+			d.Day = n[2]
+		}
+	case len(parts[last]) == 4 && short(0, last-1):
+		dayFirst = true
+		d.Year, d.Month = n[last], n[last-1]
+		if last == 2 {
+			d.Day = n[0]
+		}
+	case short(0, last) && last == 2:
+		return Date{}, invalid(": năm phải viết đủ bốn chữ số (như 12/4/2021)")
+	case short(0, last):
+		return Date{}, invalid(": thiếu năm, hoặc năm chưa đủ bốn chữ số (viết như 12/4/2021, hoặc 4/2021 để trống ngày)")
 	default:
-		return Date{}, invalid
+		return Date{}, unreadable
 	}
-	if d.Year < 1930 || d.Year > 2100 || d.Month < 1 || d.Month > 12 || d.Day < 0 {
-		return Date{}, invalid
+	switch {
+	case d.Year < 1930 || d.Year > 2100:
+		return Date{}, invalid(fmt.Sprintf(": năm %d nằm ngoài khoảng 1930–2100", d.Year))
+	case (d.Month < 1 || d.Month > 12) && dayFirst:
+		return Date{}, invalid(fmt.Sprintf(": không có tháng %d (viết ngày trước, tháng sau, như 12/4/2021)", d.Month))
+	case d.Month < 1 || d.Month > 12:
+		return Date{}, invalid(fmt.Sprintf(": không có tháng %d", d.Month))
 	}
-	if len(parts) == 3 && (d.Day == 0 || time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Day() != d.Day) {
-		return Date{}, invalid
+	if len(parts) == 3 {
+		days := time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		switch {
+		case d.Day < 1:
+			return Date{}, invalid(": không có ngày 0")
+		case d.Day > days:
+			return Date{}, invalid(fmt.Sprintf(": tháng %d/%d chỉ có %d ngày", d.Month, d.Year, days))
+		}
 	}
 	return d, nil
 }
@@ -150,17 +194,6 @@ func Upper(s string) string { return upper.String(s) }
 func Sentence(s, end string) string {
 	s = strings.TrimRight(strings.TrimSpace(s), ".;,")
 	return s + end
-}
-
-// nearest returns the known name closest to s in edit distance.
-func nearest(s string, known []string) string {
-	best, bestDist := "", -1
-	for _, k := range known {
-		if d := editDistance(s, k); bestDist < 0 || d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	return best
 }
 
 // editDistance is the Levenshtein distance between a and b, counted in runes.

@@ -27,12 +27,22 @@ func TestParseDate(t *testing.T) {
 		{"02/04/2021", Date{2021, 4, 2}},
 		{"2/4/2021", Date{2021, 4, 2}},
 		{"31/12/2021", Date{2021, 12, 31}},
+		// Day first with hyphens or dots, as people also write it (issue 9).
+		{"12-4-2021", Date{2021, 4, 12}},
+		{"02-04-2021", Date{2021, 4, 2}},
+		{"12.4.2021", Date{2021, 4, 12}},
+		{"2.04.2021", Date{2021, 4, 2}},
+		{" 31.12.2021 ", Date{2021, 12, 31}},
 		// Month only: the day is left blank (0) to be written by hand.
 		{"2021-04", Date{2021, 4, 0}},
 		{"2021-12", Date{2021, 12, 0}},
 		{"4/2021", Date{2021, 4, 0}},
 		{"04/2021", Date{2021, 4, 0}},
 		{"12/2021", Date{2021, 12, 0}},
+		{"4-2021", Date{2021, 4, 0}},
+		{"04-2021", Date{2021, 4, 0}},
+		{"4.2021", Date{2021, 4, 0}},
+		{"12.2021", Date{2021, 12, 0}},
 		// Leap years.
 		{"29/02/2020", Date{2020, 2, 29}},
 		{"2020-02-29", Date{2020, 2, 29}},
@@ -61,13 +71,16 @@ func TestParseDate(t *testing.T) {
 		// Months that do not exist.
 		"2021-13-01", "2021-00-10", "12/13/2021", "12/0/2021", "13/2021", "0/2021", "2021-13", "2021-00",
 		// Garbage.
-		"", " ", "abc", "2021", "12", "ngày 12 tháng 4 năm 2021", "12.4.2021", "12 4 2021",
+		"", " ", "abc", "2021", "12", "ngày 12 tháng 4 năm 2021", "12 4 2021",
 		"2021-04-12-01", "1/2/3/4", "2021--12", "2021-04-", "-04-12", "/4/2021", "12//2021", "12/4/",
 		"a/b/c", "12/tư/2021", "2021-04-12T00:00:00Z", "2021-4-1x", "１２/４/２０２１",
-		"12/4-2021", "-12/4/2021",
+		"12/4-2021", "-12/4/2021", "12.4-2021", "12-4.2021", "12..2021", "12.4.", ".4.2021", "2021.04.12",
+		"2021/04/12", "2021.04", "2021/04", "12-4-2021-", "1.2.3.4", "12,4,2021", "12-04-2021.",
+		"31.4.2021", "29-2-2021", "0.4.2021", "13.2021", "13-2021", "0-2021", "12.13.2021",
 		// Years out of range: two-digit, zero, far past, far future, five digits.
 		"12/4/21", "2021-04-12x", "21-04-12", "0000-04-12", "12/4/0021", "12/4/0999", "1000-01-01",
 		"9999-12-31", "12/4/9999", "4/9999", "20210-04-12", "12/4/20210", "4/21",
+		"12-4-21", "12.4.21", "4.21", "12-4-0999", "4.2101",
 	}
 	for _, in := range invalid {
 		t.Run("invalid/"+in, func(t *testing.T) {
@@ -92,6 +105,40 @@ func TestParseDateSigns(t *testing.T) {
 	for _, in := range []string{"+5/4/2021", "5/+4/2021", "2021-+4-+2", "+2021-04-02", "4/+2021"} {
 		if got, err := ParseDate(in); err == nil {
 			t.Errorf("ParseDate(%q) = %+v, want an error", in, got)
+		}
+	}
+}
+
+// TestParseDateMessages: each kind of mistake is explained, in Vietnamese, with the forms that are
+// accepted when the text cannot be read as a date at all.
+func TestParseDateMessages(t *testing.T) {
+	const forms = " (viết như 12/4/2021, 12-4-2021, 12.4.2021 hoặc 2021-04-12; 4/2021 hoặc 2021-04 để trống ngày)"
+	tests := []struct{ in, want string }{
+		{"hôm qua", `"hôm qua" không phải là ngày hợp lệ` + forms},
+		{"12 4 2021", `"12 4 2021" không phải là ngày hợp lệ` + forms},
+		{"12/4-2021", `"12/4-2021" không phải là ngày hợp lệ` + forms},
+		{"2021/04/12", `"2021/04/12" không phải là ngày hợp lệ` + forms},
+		{"31/02/2021", `"31/02/2021" không phải là ngày hợp lệ: tháng 2/2021 chỉ có 28 ngày`},
+		{"29.2.2024", ""},
+		{"30-2-2024", `"30-2-2024" không phải là ngày hợp lệ: tháng 2/2024 chỉ có 29 ngày`},
+		{"2021-04-31", `"2021-04-31" không phải là ngày hợp lệ: tháng 4/2021 chỉ có 30 ngày`},
+		{"0.4.2021", `"0.4.2021" không phải là ngày hợp lệ: không có ngày 0`},
+		{"4/13/2021", `"4/13/2021" không phải là ngày hợp lệ: không có tháng 13 (viết ngày trước, tháng sau, như 12/4/2021)`},
+		{"13-2021", `"13-2021" không phải là ngày hợp lệ: không có tháng 13 (viết ngày trước, tháng sau, như 12/4/2021)`},
+		{"2021-13-01", `"2021-13-01" không phải là ngày hợp lệ: không có tháng 13`},
+		{"12/4/21", `"12/4/21" không phải là ngày hợp lệ: năm phải viết đủ bốn chữ số (như 12/4/2021)`},
+		{"12/4", `"12/4" không phải là ngày hợp lệ: thiếu năm, hoặc năm chưa đủ bốn chữ số (viết như 12/4/2021, hoặc 4/2021 để trống ngày)`},
+		{"4.21", `"4.21" không phải là ngày hợp lệ: thiếu năm, hoặc năm chưa đủ bốn chữ số (viết như 12/4/2021, hoặc 4/2021 để trống ngày)`},
+		{"12.4.1900", `"12.4.1900" không phải là ngày hợp lệ: năm 1900 nằm ngoài khoảng 1930–2100`},
+	}
+	for _, tc := range tests {
+		_, err := ParseDate(tc.in)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.want {
+			t.Errorf("ParseDate(%q) error = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
@@ -346,7 +393,7 @@ func TestEditDistance(t *testing.T) {
 	}
 }
 
-func TestNearest(t *testing.T) {
+func TestSuggestKey(t *testing.T) {
 	exemplar := []string{"ho_ten", "chuc_vu", "don_vi"}
 	signer := []string{"quyen", "chuc_vu", "ho_ten", "da_ky"}
 	top := []string{"mau", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "giai_doan", "can_cu", "ke_hoach", "mo_hinh", "guong", "noi_nhan", "ky"}
@@ -368,10 +415,31 @@ func TestNearest(t *testing.T) {
 		{"noinhan", top, "noi_nhan"},
 		{"mo-hinh", top, "mo_hinh"},
 		{"giaidoan", top, "giai_doan"},
+		// Vietnamese words as people write them, and English words (issue 11).
+		{"Ngày", top, "ngay"},
+		{"họ tên", exemplar, "ho_ten"},
+		{"Địa danh", top, "dia_danh"},
+		{"chức vụ", signer, "chuc_vu"},
+		{"place", top, "dia_danh"},
+		{"date", top, "ngay"},
+		{"number", top, "so"},
+		{"signer", top, "ky"},
+		{"name", exemplar, "ho_ten"},
+		{"name", []string{"ten", "loai", "don_vi"}, "ten"},
+		{"Name", signer, "ho_ten"},
+		{"position", signer, "chuc_vu"},
+		{"recipients", top, "noi_nhan"},
+		{"place", exemplar, ""}, // no place here: nothing to suggest
+		// Nothing close: no suggestion, never "mau" for everything.
+		{"ghi_chu", top, ""},
+		{"abc", top, ""},
+		{"xyz", top, ""},
+		{"nguoi_lap", top, ""},
+		{"ten", top, ""},
 	}
 	for _, tc := range tests {
-		if got := nearest(tc.s, tc.known); got != tc.want {
-			t.Errorf("nearest(%q, %v) = %q, want %q", tc.s, tc.known, got, tc.want)
+		if got := suggestKey(tc.s, tc.known); got != tc.want {
+			t.Errorf("suggestKey(%q, %v) = %q, want %q", tc.s, tc.known, got, tc.want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 )
@@ -62,10 +63,15 @@ func tcvnRune(r rune) (rune, bool) {
 	return tcvnHigh[b-0x80], true
 }
 
+// vn3Capitals are the pasted forms of the capitals Ă Â Ê Ô Ơ Ư Đ, the only ones the common .VnTime
+// fonts have: symbols that Unicode text hardly ever sets against a letter.
+const vn3Capitals = "¡¢£¤¥¦§"
+
 // decodeTCVN3 reads pasted TCVN3 text, weighing the evidence that it is TCVN3: a character that
 // is no Vietnamese letter counts one; a capital À-Ý right after a small letter ("NguyÔn", Ô being
-// ễ) counts one; the soft hyphen after a letter (ư, as in "L­u") counts two, for Unicode text
-// hardly ever has it.
+// ễ) counts one; the soft hyphen after a letter (ư, as in "L­u") and a .VnTime capital against a
+// letter ("TH¦", "§UK") count two, for Unicode text hardly ever has them. The result maps the
+// input rune for rune.
 func decodeTCVN3(s string) (string, int) {
 	var b strings.Builder
 	foreign := 0
@@ -73,8 +79,11 @@ func decodeTCVN3(s string) (string, int) {
 	for i, r := range runes {
 		prevLower := i > 0 && unicode.IsLower(runes[i-1])
 		prevLetter := i > 0 && unicode.IsLetter(runes[i-1])
+		nextLetter := i+1 < len(runes) && unicode.IsLetter(runes[i+1])
 		switch {
 		case r == '\u00ad' && prevLetter:
+			foreign++
+		case strings.ContainsRune(vn3Capitals, r) && (prevLetter || nextLetter):
 			foreign++
 		case strings.ContainsRune(vietnameseLatin1, r) && unicode.IsUpper(r) && prevLower:
 			foreign++
@@ -208,13 +217,16 @@ func NameKey(name string) string {
 
 // plausible reports whether decoded text reads as Vietnamese: no word carries two tone marks, and
 // every word is in small letters, capitalised or in capitals ("TỔi" is what Unicode "Tài" gives
-// when read as TCVN3).
+// when read as TCVN3, "đY" what TCVN3 "ñY", ỦY, gives when read as VNI).
 func plausible(s string) bool {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if toneCount(w) > 1 {
 			return false
 		}
-		rest := []rune(w)[1:]
+		first, rest := []rune(w)[0], []rune(w)[1:]
+		if unicode.IsLower(first) && strings.IndexFunc(string(rest), unicode.IsUpper) >= 0 {
+			return false
+		}
 		upper, lower := 0, 0
 		for _, r := range rest {
 			if unicode.IsUpper(r) {
@@ -267,25 +279,246 @@ func isVietnameseLetter(r rune) bool {
 }
 
 // DetectLegacy tells whether s is Vietnamese typed in TCVN3 or VNI and pasted as Windows-1252
-// characters, and returns it in Unicode NFC. It errs on the side of Unicode: text with a Vietnamese
-// letter beyond Latin-1 (ạ, ư, đ, …) is Unicode; TCVN3 needs two characters that are not Vietnamese
-// letters (one "®" beside other accents is a trademark); VNI needs a sequence Unicode cannot have.
+// characters, and returns it in Unicode NFC, judging s alone (a file is judged as a whole by
+// Parse). It errs on the side of Unicode: text with a Vietnamese letter beyond Latin-1 (ạ, ư, đ, …)
+// is Unicode; TCVN3 needs two characters that are not Vietnamese letters (one "®" beside other
+// accents is a trademark); VNI needs a sequence Unicode cannot have. Where s reads as both, VNI
+// wins: a file's other values decide such text better.
 func DetectLegacy(s string) (Legacy, string, bool) {
 	if hasUnicodeVietnamese(s) {
 		return "", s, false
 	}
-	nonASCII := 0
-	for _, r := range s {
-		if r >= 0x80 {
-			nonASCII++
-		}
+	if v, ok := vniConclusive(s); ok {
+		return VNI, v, true
 	}
-	enough := func(foreign int) bool { return foreign >= 2 || (foreign == 1 && nonASCII == 1) }
-	if v, strong, weak, ok := decodeVNI(s); ok && strong >= 1 && (strong+weak >= 2 || nonASCII == strong) && plausible(v) {
-		return VNI, norm.NFC.String(v), true
-	}
-	if t, foreign := decodeTCVN3(s); enough(foreign) && plausible(t) && t != s {
-		return TCVN3, norm.NFC.String(t), true
+	if t, ok := tcvnConclusive(s); ok {
+		return TCVN3, t, true
 	}
 	return "", s, false
+}
+
+// nonASCII counts the runes of s beyond ASCII.
+func nonASCII(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// vniConclusive returns s read as VNI when s alone shows it is VNI.
+func vniConclusive(s string) (string, bool) {
+	v, strong, weak, ok := decodeVNI(s)
+	if !ok || strong < 1 || (strong+weak < 2 && nonASCII(s) != strong) {
+		return "", false
+	}
+	v = norm.NFC.String(v)
+	return v, plausible(v)
+}
+
+// tcvnConclusive returns s read as TCVN3 when s alone shows it is TCVN3.
+func tcvnConclusive(s string) (string, bool) {
+	_, foreign := decodeTCVN3(s)
+	if foreign < 2 && (foreign != 1 || nonASCII(s) != 1) {
+		return "", false
+	}
+	t, ok := FromLegacy(TCVN3, s, false)
+	return t, ok && t != s
+}
+
+// FromLegacy converts s, text typed in the legacy encoding enc and pasted as Windows-1252
+// characters (or read so from a file or a document run), into Unicode NFC. ok is false when the
+// result does not read as Vietnamese, and then s should not be converted.
+//
+// With capitals (text set in a font that prints every letter as a capital, .VnTimeH) the result
+// is in capitals. Otherwise capitals are recovered where the text shows them, for TCVN3's .VnTime
+// fonts have no toned capitals and people type those in the small letters' codes: text whose
+// letters of known case (ASCII, Ă Â Ê Ô Ơ Ư Đ) are all capitals, two at least, is in capitals
+// ("BÝ TH¦" is "BÍ THƯ"), and so is such a word; in a name whose words all start with a capital,
+// a word that starts with a small letter's code starts with its capital ("Lª ThÞ ¸nh" is
+// "Lê Thị Ánh").
+func FromLegacy(enc Legacy, s string, capitals bool) (string, bool) {
+	var out string
+	switch enc {
+	case TCVN3:
+		t, _ := decodeTCVN3(s)
+		out = recoverCapitals([]rune(s), []rune(t))
+	case VNI:
+		v, _, _, ok := decodeVNI(s)
+		if !ok {
+			return s, false
+		}
+		out = v
+	default:
+		return s, false
+	}
+	if capitals {
+		out = Upper(out)
+	}
+	out = norm.NFC.String(out)
+	return out, plausible(out)
+}
+
+// letterCase tells the case of a pasted TCVN3 character as the text shows it: +1 a capital, -1 a
+// small letter, 0 not a letter or a letter whose case the font decides (a small letter's code
+// above ASCII, which .VnTimeH prints as a capital).
+func letterCase(in, out rune) int {
+	switch {
+	case !unicode.IsLetter(out):
+		return 0
+	case in < 0x80 || unicode.IsUpper(out):
+		if unicode.IsUpper(out) {
+			return 1
+		}
+		return -1
+	}
+	return 0
+}
+
+// recoverCapitals puts capitals into out, the TCVN3 reading of in rune for rune, where in shows
+// them (see FromLegacy).
+func recoverCapitals(in, out []rune) string {
+	if len(in) != len(out) {
+		return string(out)
+	}
+	upperFrom := func(from, to int) {
+		for i := from; i < to; i++ {
+			out[i] = []rune(Upper(string(out[i])))[0]
+		}
+	}
+	// counts returns the capitals and small letters of known case in in[from:to].
+	counts := func(from, to int) (capitals, small int) {
+		for i := from; i < to; i++ {
+			switch letterCase(in[i], out[i]) {
+			case 1:
+				capitals++
+			case -1:
+				small++
+			}
+		}
+		return capitals, small
+	}
+	if c, s := counts(0, len(in)); s == 0 && c >= 2 {
+		upperFrom(0, len(in))
+		return string(out)
+	}
+	type word struct{ from, to int }
+	var words []word
+	for i := 0; i < len(out); {
+		for i < len(out) && unicode.IsSpace(out[i]) {
+			i++
+		}
+		from := i
+		for i < len(out) && !unicode.IsSpace(out[i]) {
+			i++
+		}
+		if from < i {
+			words = append(words, word{from, i})
+		}
+	}
+	var unknown []int // the first letters of unknown case
+	capitalised, small := 0, 0
+	for _, w := range words {
+		if c, s := counts(w.from, w.to); s == 0 && c >= 2 {
+			upperFrom(w.from, w.to)
+		}
+		for i := w.from; i < w.to; i++ {
+			if unicode.IsLetter(out[i]) {
+				switch letterCase(in[i], out[i]) {
+				case 1:
+					capitalised++
+				case -1:
+					small++
+				default:
+					unknown = append(unknown, i)
+				}
+				break
+			}
+		}
+	}
+	if small == 0 && capitalised >= 1 && len(words) >= 2 {
+		for _, i := range unknown {
+			upperFrom(i, i+1)
+		}
+	}
+	return string(out)
+}
+
+// fileLegacy judges a whole file's text values, the top of its YAML tree: the legacy encoding
+// that more values show alone than show any other encoding or Unicode, or "" for Unicode. Values
+// that read as both TCVN3 and VNI do not count.
+func fileLegacy(root *yaml.Node) Legacy {
+	var tcvn, vni, uni int
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.ScalarNode:
+			s := n.Value
+			if hasUnicodeVietnamese(s) {
+				uni++
+				return
+			}
+			_, v := vniConclusive(s)
+			_, t := tcvnConclusive(s)
+			switch {
+			case v && !t:
+				vni++
+			case t && !v:
+				tcvn++
+			}
+		case yaml.MappingNode:
+			for i := 1; i < len(n.Content); i += 2 {
+				walk(n.Content[i])
+			}
+		default:
+			for _, c := range n.Content {
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+	switch {
+	case tcvn > vni && tcvn > uni:
+		return TCVN3
+	case vni > tcvn && vni > uni:
+		return VNI
+	}
+	return ""
+}
+
+// fromFileLegacy decides one value of a file whose verdict is enc: the encoding it is in and its
+// Unicode text, or "" when it is Unicode already. A value in the file's legacy encoding converts
+// when it reads as Vietnamese, however short or ambiguous; any other value converts only when it
+// alone shows one legacy encoding and not the other.
+func fromFileLegacy(enc Legacy, s string) (Legacy, string) {
+	if hasUnicodeVietnamese(s) || nonASCII(s) == 0 {
+		return "", s
+	}
+	if enc != "" {
+		if out, ok := FromLegacy(enc, s, false); ok && out != s {
+			return enc, out
+		}
+	}
+	v, vOK := vniConclusive(s)
+	t, tOK := tcvnConclusive(s)
+	switch {
+	case vOK && !tOK:
+		return VNI, v
+	case tOK && !vOK:
+		return TCVN3, t
+	}
+	return "", s
+}
+
+// ambiguousLegacy reports whether s alone reads as both TCVN3 and VNI ("T/M BAN CHI ñY": ỦY or
+// ĐY), with both readings.
+func ambiguousLegacy(s string) (tcvn, vni string, ok bool) {
+	if hasUnicodeVietnamese(s) {
+		return "", "", false
+	}
+	v, vOK := vniConclusive(s)
+	t, tOK := tcvnConclusive(s)
+	return t, v, vOK && tOK
 }

@@ -34,6 +34,7 @@ type Reader struct {
 	file     string
 	opts     Options
 	problems Problems
+	legacy   Legacy // the file's legacy encoding, "" when it is Unicode
 }
 
 // Options are the options the reader was made with.
@@ -79,6 +80,9 @@ func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
 		return r, nil
 	}
 	data = norm.NFC.Bytes(data)
+	if r.addMistakes(lineMistakes(string(data))) {
+		return r, nil
+	}
 
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -91,14 +95,23 @@ func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
 		return r, nil
 	}
 	root := doc.Content[0]
-	if !r.checkTree(root, 0) {
+	if !r.checkTree(root, 0) || r.addMistakes(flowMistakes(root, strings.Split(string(data), "\n"))) {
 		return r, nil
 	}
+	r.legacy = fileLegacy(root)
 	if root.Kind != yaml.MappingNode {
 		r.Add(root.Line, "", false, "tệp phải gồm các khóa, mỗi dòng một khóa (ví dụ \"mau: dang-ky\")")
 		return r, nil
 	}
 	return r, r.object(root, "")
+}
+
+// addMistakes records each mistake as an error, and reports whether there was any.
+func (r *Reader) addMistakes(ms []lineMistake) bool {
+	for _, m := range ms {
+		r.Add(m.line, "", false, "%s", m.msg)
+	}
+	return len(ms) > 0
 }
 
 // checkTree refuses anchors and aliases (a YAML alias bomb repeats one node millions of times) and
@@ -196,12 +209,33 @@ func translateYAMLError(err error, data []byte) (int, string) {
 	} else {
 		text = strings.TrimPrefix(text, "yaml: ")
 	}
+	if strings.Contains(text, "unexpected end of stream") {
+		if m, ok := unclosedQuote(string(data)); ok {
+			return m.line, m.msg
+		}
+	}
+	if m := unknownAnchorRE.FindStringSubmatch(text); m != nil {
+		return aliasLine(data, m[1]), "không dùng tham chiếu YAML (& và *); hãy viết đầy đủ giá trị"
+	}
 	for _, m := range yamlMessages {
 		if strings.Contains(text, m.english) {
 			return line, "lỗi cú pháp YAML: " + m.vietnamese
 		}
 	}
-	return line, "lỗi cú pháp YAML (" + text + ")"
+	// Never the library's English: say where to look.
+	return line, "lỗi cú pháp YAML: hãy xem lại dấu hai chấm, thụt lề và dấu ngoặc kép ở dòng này"
+}
+
+var unknownAnchorRE = regexp.MustCompile(`unknown anchor '(.*)' referenced`)
+
+// aliasLine returns the first line that refers to the anchor name with "*name", or 0.
+func aliasLine(data []byte, name string) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, "*"+name) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // tabIndentedLine returns the first line from line on whose indentation holds a tab, or line.
@@ -276,14 +310,20 @@ func (r *Reader) object(n *yaml.Node, path string) *Object {
 	return o
 }
 
-// Known reports every key of the object that is not in known, naming the nearest known key.
+// Known reports every key of the object that is not in known, naming the known key it most likely
+// means, or listing the known keys when none is close.
 func (o *Object) Known(known ...string) {
 	if o == nil {
 		return
 	}
 	for _, k := range o.keys {
-		if !slices.Contains(known, k.Value) {
-			o.r.Add(k.Line, o.keyPath(k.Value), false, "khóa không có trong mẫu; có phải là %q?", nearest(k.Value, known))
+		if slices.Contains(known, k.Value) {
+			continue
+		}
+		if s := suggestKey(k.Value, known); s != "" {
+			o.r.Add(k.Line, o.keyPath(k.Value), false, "khóa không có trong mẫu; có phải là %q?", s)
+		} else {
+			o.r.Add(k.Line, o.keyPath(k.Value), false, "khóa không có trong mẫu; ở đây chỉ dùng: %s", strings.Join(known, ", "))
 		}
 	}
 }
@@ -433,7 +473,8 @@ func (r *Reader) checkGlyphs(line int, keyPath, s string) {
 	r.Add(line, keyPath, false, "có ký tự mà phông chữ không in được: %s", strings.Join(list, ", "))
 }
 
-// Int returns a positive whole number and whether the key held one.
+// Int returns a positive whole number and whether the key held one. A document number written
+// whole ("05-BC/CB", "Số 05") is an error that says only the figures go there.
 func (o *Object) Int(key string) (int, bool) {
 	v := o.scalar(key, "một số nguyên dương")
 	if v == nil {
@@ -441,6 +482,10 @@ func (o *Object) Int(key string) (int, bool) {
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(v.Value))
 	if err != nil || n <= 0 {
+		if hint := numberHint(v.Value); hint != "" {
+			o.Errorf(key, "%s", hint)
+			return 0, false
+		}
 		o.Errorf(key, "%q không phải là số nguyên dương", v.Value)
 		return 0, false
 	}
@@ -480,6 +525,12 @@ func (o *Object) Date(key string, required bool) (Date, bool) {
 	if v == nil {
 		if required {
 			o.missing(key)
+		}
+		return Date{}, false
+	}
+	if strings.TrimSpace(v.Value) == "" {
+		if required {
+			o.Errorf(key, "không được để trống")
 		}
 		return Date{}, false
 	}

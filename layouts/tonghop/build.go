@@ -12,9 +12,11 @@ import (
 
 // Build lays the consolidated report out: the opening, I. how the plan was carried out, II. the
 // results with a table by model kind and one by cell, III. assessment and IV. proposals when given,
-// and the lists of models and exemplars as appendices 1 and 2.
+// and the lists of models and exemplars as appendices 1 and 2; and the same figures and lists as a
+// workbook, for Excel.
 func Build(rep *Report) *render.Document {
 	st := rep.Count()
+	kinds, models, exemplars := kindTable(st), modelTable(st), exemplarTable(st)
 	subject := "tổng hợp kết quả đăng ký " + kh46.Subject + ", giai đoạn " + rep.Phase
 
 	var body render.Blocks
@@ -46,7 +48,7 @@ func Build(rep *Report) *render.Document {
 	add(render.Heading{Text: "II. KẾT QUẢ ĐĂNG KÝ"})
 	add(render.Heading{Text: "1. Mô hình tập thể"})
 	para("Tổng số mô hình đăng ký: %s, theo loại mô hình của Kế hoạch %s như sau:", input.Count(st.Models), rep.Basis.Number)
-	add(kindTable(st))
+	add(kinds)
 	add(render.Heading{Text: "2. Gương cá nhân điển hình tiên tiến"})
 	para("Tổng số gương cá nhân điển hình tiên tiến đăng ký: %s.", input.Count(st.Exemplars))
 	add(render.Heading{Text: "3. Số lượng đăng ký theo từng chi, đảng bộ"})
@@ -66,17 +68,19 @@ func Build(rep *Report) *render.Document {
 	para("Trên đây là báo cáo tổng hợp kết quả đăng ký %s, giai đoạn %s của các chi, đảng bộ cơ sở.", kh46.Subject, rep.Phase)
 
 	attached := fmt.Sprintf("(Kèm theo Báo cáo số %s-%s, %s của %s)", input.Number(rep.Number), rep.Code, rep.Date.Long(), rep.OrgFull)
+	meta := render.Meta{Title: "Báo cáo " + subject, Author: rep.OrgFull, Lang: "vi", Date: rep.Date.ISO()}
 	return &render.Document{
-		Meta:       render.Meta{Title: "Báo cáo " + subject, Author: rep.OrgFull, Lang: "vi", Date: rep.Date.ISO()},
+		Meta:       meta,
 		Header:     input.Header(rep.ParentOrg, rep.Org, rep.Number, rep.Code, rep.Place, rep.Date),
 		Title:      render.Title{Kind: "BÁO CÁO", Subject: subject},
 		Body:       body,
 		Recipients: rep.Recipients,
 		Signer:     rep.Signer.Rendered(),
 		Appendices: []render.Appendix{
-			{Label: "Phụ lục 1", Title: "DANH SÁCH MÔ HÌNH TẬP THỂ ĐĂNG KÝ XÂY DỰNG, NHÂN RỘNG, GIAI ĐOẠN " + rep.Phase, Subtitle: attached, Landscape: true, Body: render.Blocks{modelTable(st)}},
-			{Label: "Phụ lục 2", Title: "DANH SÁCH GƯƠNG CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN ĐĂNG KÝ, GIAI ĐOẠN " + rep.Phase, Subtitle: attached, Landscape: true, Body: render.Blocks{exemplarTable(st)}},
+			{Label: "Phụ lục 1", Title: "DANH SÁCH MÔ HÌNH TẬP THỂ ĐĂNG KÝ XÂY DỰNG, NHÂN RỘNG, GIAI ĐOẠN " + rep.Phase, Subtitle: attached, Landscape: true, Body: render.Blocks{models}},
+			{Label: "Phụ lục 2", Title: "DANH SÁCH GƯƠNG CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN ĐĂNG KÝ, GIAI ĐOẠN " + rep.Phase, Subtitle: attached, Landscape: true, Body: render.Blocks{exemplars}},
 		},
+		Workbook: workbook(rep, st, meta, kinds, models, exemplars),
 	}
 }
 
@@ -109,6 +113,23 @@ func names(cs []cells.Cell) string {
 	return strings.Join(out, "; ")
 }
 
+// kindRow is one line of the count by model kind: the twelve kinds of KH 46, then "khác".
+type kindRow struct {
+	name         string
+	count, quota int // quota 0: the ĐUK set none
+}
+
+// kindRows counts the models by kind, beside the ĐUK's own quotas, and totals both.
+func kindRows(st Status) (rows []kindRow, total kindRow) {
+	for _, k := range kh46.Kinds {
+		rows = append(rows, kindRow{k.Name, st.ByKind[k.Code], k.Quota})
+		total.quota += k.Quota
+	}
+	rows = append(rows, kindRow{"Mô hình khác do chi, đảng bộ lựa chọn", st.ByKind[kh46.OtherKind], 0})
+	total.name, total.count = "Tổng cộng", st.Models
+	return rows, total
+}
+
 // kindTable counts the models by the twelve kinds and "khác", beside the ĐUK's own quotas.
 func kindTable(st Status) render.Table {
 	t := render.Table{Columns: []render.Column{
@@ -117,17 +138,15 @@ func kindTable(st Status) render.Table {
 		{Title: "Số mô hình đăng ký", Width: 2.5, Align: render.AlignCenter},
 		{Title: "Chỉ tiêu của Đảng ủy Khối", Width: 2.5, Align: render.AlignCenter},
 	}}
-	quotas := 0
-	for i, k := range kh46.Kinds {
+	rows, total := kindRows(st)
+	for i, r := range rows {
 		quota := "-"
-		if k.Quota > 0 {
-			quota = input.Count(k.Quota)
-			quotas += k.Quota
+		if r.quota > 0 {
+			quota = input.Count(r.quota)
 		}
-		t.Rows = append(t.Rows, []string{fmt.Sprint(i + 1), k.Name, fmt.Sprint(st.ByKind[k.Code]), quota})
+		t.Rows = append(t.Rows, []string{fmt.Sprint(i + 1), r.name, fmt.Sprint(r.count), quota})
 	}
-	t.Rows = append(t.Rows, []string{fmt.Sprint(len(kh46.Kinds) + 1), "Mô hình khác do chi, đảng bộ lựa chọn", fmt.Sprint(st.ByKind[kh46.OtherKind]), "-"})
-	t.Total = []string{"", "Tổng cộng", fmt.Sprint(st.Models), fmt.Sprint(quotas)}
+	t.Total = []string{"", total.name, fmt.Sprint(total.count), fmt.Sprint(total.quota)}
 	return t
 }
 

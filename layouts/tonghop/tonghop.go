@@ -151,6 +151,16 @@ type Status struct {
 	Models      int
 	Exemplars   int
 	ByKind      map[string]int // models by kind code, kh46.OtherKind included
+	// ByCell is every due cell in the order of the due list, then the extra cells.
+	ByCell []CellStatus
+}
+
+// CellStatus is where one cell stands.
+type CellStatus struct {
+	Name string      // the report's name when it reported, else the due list's
+	Cell *cells.Cell // nil when it has not reported
+	Due  bool        // on the due list
+	Late bool        // reported after the deadline
 }
 
 // Count works out the report's figures.
@@ -166,22 +176,30 @@ func (rep *Report) Count() Status {
 		due[key] = true
 		if c, ok := byKey[key]; ok {
 			st.Reported = append(st.Reported, c)
+			st.ByCell = append(st.ByCell, CellStatus{Name: c.Report.Org, Cell: &c, Due: true})
 		} else {
 			st.NotReported = append(st.NotReported, name)
+			st.ByCell = append(st.ByCell, CellStatus{Name: name, Due: true})
 		}
 	}
 	for _, c := range rep.Cells {
 		if !due[input.NameKey(c.Report.Org)] {
 			st.Extra = append(st.Extra, c)
+			st.ByCell = append(st.ByCell, CellStatus{Name: c.Report.Org, Cell: &c})
 		}
 	}
-	for _, c := range append(append([]cells.Cell(nil), st.Reported...), st.Extra...) {
-		r := c.Report
+	for i := range st.ByCell {
+		cs := &st.ByCell[i]
+		if cs.Cell == nil {
+			continue
+		}
+		r := cs.Cell.Report
 		if r.Plan != nil {
 			st.WithPlan++
 		}
 		if r.Date.After(rep.Deadline) {
-			st.Late = append(st.Late, c)
+			cs.Late = true
+			st.Late = append(st.Late, *cs.Cell)
 		}
 		st.Models += len(r.Models)
 		st.Exemplars += len(r.Exemplars)

@@ -48,7 +48,7 @@ func generate(n int) []generatedCell {
 }
 
 // writeCell writes a generated cell's report.
-func writeCell(t *testing.T, dir string, i int, c generatedCell) {
+func writeCell(t testing.TB, dir string, i int, c generatedCell) {
 	t.Helper()
 	var b strings.Builder
 	fmt.Fprintf(&b, "mau: dang-ky\nco_quan: {ten: %s, loai: chi-bo, khoi: co-quan}\nngay: 2021-04-%02d\n", c.name, 10+i%8)
@@ -212,7 +212,7 @@ func TestSourceErrorsStopTheReport(t *testing.T) {
 		t.Fatal("a consolidated report was built from a bad cell file")
 	}
 	want := []string{
-		filepath.Join(dir, "hong.yaml") + `:3: ngay: "2021-02-30" không phải là ngày hợp lệ (viết 2021-04-12 hoặc 12/4/2021; 2021-04 để trống ngày)`,
+		filepath.Join(dir, "hong.yaml") + `:3: ngay: "2021-02-30" không phải là ngày hợp lệ: tháng 2/2021 chỉ có 28 ngày`,
 		filepath.Join(dir, "khong-co.yaml") + ": không có tệp hoặc thư mục này",
 	}
 	var got []string

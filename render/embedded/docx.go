@@ -8,7 +8,11 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // CustomXML is the custom XML part that carries data in a DOCX: the data as the text of the root
@@ -48,10 +52,15 @@ var itemRE = regexp.MustCompile(`^customXml/item[0-9]{1,6}\.xml$`)
 // FromDOCX reads back the data a DOCX written by baocao carries (the custom XML part made by
 // CustomXML), byte for byte. It looks at the parts themselves, not at their relationships, so a
 // file whose relationships an office suite rewrote still gives its data. A DOCX that is readable
-// but carries none gives ErrNoData.
+// but carries none gives ErrNoData; one protected by a password gives ErrEncrypted.
 func FromDOCX(data []byte) ([]byte, error) {
 	if len(data) > MaxFile {
 		return nil, ErrTooLarge
+	}
+	// A DOCX protected by a password is not a zip but a compound file holding an EncryptionInfo
+	// stream.
+	if bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) && bytes.Contains(data, utf16le("EncryptionInfo")) {
+		return nil, ErrEncrypted
 	}
 	if n, ok := zipEntries(data); !ok {
 		return nil, ErrCorrupt
@@ -103,7 +112,27 @@ func FromDOCX(data []byte) ([]byte, error) {
 // parseItem reads a custom XML part: ours reports whether its root is our element; data is its
 // text when it is.
 func parseItem(part []byte) (data []byte, ours bool, err error) {
+	// An office suite may write the part again in UTF-16, or with a byte order mark.
+	var enc encoding.Encoding
+	switch {
+	case bytes.HasPrefix(part, []byte{0xFF, 0xFE}):
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	case bytes.HasPrefix(part, []byte{0xFE, 0xFF}):
+		enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	}
+	if enc != nil {
+		if part, err = enc.NewDecoder().Bytes(part); err != nil {
+			return nil, false, ErrCorrupt
+		}
+	}
+	part = bytes.TrimPrefix(part, []byte("\uFEFF"))
 	dec := xml.NewDecoder(bytes.NewReader(part))
+	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
+		if l := strings.ToLower(label); l == "utf-16" || l == "utf-16le" || l == "utf-16be" {
+			return r, nil // already turned into UTF-8 above
+		}
+		return nil, ErrCorrupt
+	}
 	depth := 0
 	var text bytes.Buffer
 	for {
@@ -155,4 +184,13 @@ func zipEntries(data []byte) (n int, ok bool) {
 		return maxParts + 1, true
 	}
 	return int(total), true
+}
+
+// utf16le is s (ASCII) in UTF-16LE, as compound files write their stream names.
+func utf16le(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
 }

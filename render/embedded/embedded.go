@@ -44,6 +44,8 @@ var (
 	ErrTooLarge = errors.New("tệp hoặc dữ liệu bên trong quá lớn")
 	// ErrCorrupt: the file is damaged, or is not a PDF or DOCX.
 	ErrCorrupt = errors.New("tệp bị hỏng hoặc không đúng định dạng")
+	// ErrEncrypted: the file is protected by a password.
+	ErrEncrypted = errors.New("tệp được bảo vệ bằng mật khẩu; hãy mở tệp, bỏ mật khẩu rồi lưu lại")
 )
 
 // AttachmentName is the file name of the data of document i (from 0) of a PDF that holds n

@@ -6,8 +6,13 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/unicode"
 
 	"baocao/render"
 	"baocao/render/docx"
@@ -64,6 +69,40 @@ func TestFromPDFAfterAnUpdate(t *testing.T) {
 	}
 }
 
+// TestFromPDFSavedAgain: a PDF that another program saved again, here qpdf, with its objects
+// packed into object streams or not, still gives its data.
+func TestFromPDFSavedAgain(t *testing.T) {
+	qpdf, err := exec.LookPath("qpdf")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("qpdf is not installed; .ci/run must install it")
+		}
+		t.Skip("qpdf is not installed")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.pdf")
+	if err := os.WriteFile(in, renderPDF(t, document("a: 1\n"), document("b: 2\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []string{"generate", "disable"} {
+		out := filepath.Join(dir, mode+".pdf")
+		if b, err := exec.Command(qpdf, "--object-streams="+mode, in, out).CombinedOutput(); err != nil {
+			t.Fatalf("qpdf: %v\n%s", err, b)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mode == "generate" && !bytes.Contains(data, []byte("/ObjStm")) {
+			t.Fatal("qpdf wrote no object stream")
+		}
+		got, err := embedded.FromPDF(data)
+		if err != nil || len(got) != 2 || string(got[0]) != "a: 1\n" || string(got[1]) != "b: 2\n" {
+			t.Errorf("object streams %s: FromPDF: %q, %v", mode, got, err)
+		}
+	}
+}
+
 // pdfWith is a PDF holding one attachment of ours whose stream is given.
 func pdfWith(dict string, stream []byte) []byte {
 	var b bytes.Buffer
@@ -101,6 +140,7 @@ func TestFromPDFRefuses(t *testing.T) {
 		"two filters":      {pdfWith("/Filter [/ASCIIHexDecode /FlateDecode]", []byte("x")), embedded.ErrCorrupt},
 		"no stream":        {bytes.Replace(pdfWith("", []byte("a")), []byte("/EF << /F 2 0 R >>"), []byte("/EF << /F 9 0 R >>"), 1), embedded.ErrCorrupt},
 		"deep nesting":     {[]byte(nested), embedded.ErrNoData},
+		"encrypted":        {[]byte("%PDF-1.4\n1 0 obj\n<< /Type /Filespec /UF (\x9a\x01) >>\nendobj\ntrailer\n<< /Encrypt 2 0 R >>\n"), embedded.ErrEncrypted},
 		"unclosed strings": {[]byte(unclosed), embedded.ErrNoData},
 	}
 	for name, tc := range tests {
@@ -157,6 +197,8 @@ func TestFromDOCXRefuses(t *testing.T) {
 		"not XML":        {zipOf(t, "customXml/item1.xml", `<du-lieu xmlns="urn:baocao:du-lieu:1">a &bad; </du-lieu>`), embedded.ErrCorrupt},
 		"a bomb":         {zipOf(t, "customXml/item1.xml", ours(strings.Repeat("a", embedded.MaxData+1))), embedded.ErrTooLarge},
 		"many parts":     {zipOf(t, many...), embedded.ErrTooLarge},
+		"encrypted":      {append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), "E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00"...), embedded.ErrEncrypted},
+		"a Word 97 file": {[]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1WordDocument"), embedded.ErrCorrupt},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -165,6 +207,18 @@ func TestFromDOCXRefuses(t *testing.T) {
 				t.Errorf("FromDOCX: %v, want %v", err, tc.want)
 			}
 		})
+	}
+	// The part as an office suite may write it again: in UTF-16 with its byte order mark, or in
+	// UTF-8 with one.
+	text := "ten: Chi bộ \"Sở\" <1> & 2\r\n"
+	item := strings.Replace(ours(text), `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+	le, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(item)
+	be, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String(item)
+	for name, part := range map[string]string{"UTF-16LE": le, "UTF-16BE": be, "UTF-8 with a BOM": "\uFEFF" + ours(text)} {
+		got, err := embedded.FromDOCX(zipOf(t, "customXml/item1.xml", part))
+		if err != nil || string(got) != text {
+			t.Errorf("%s: FromDOCX: %q, %v", name, got, err)
+		}
 	}
 	// A part larger than the limit, though it compresses well.
 	lie := zipOf(t, "customXml/item1.xml", ours(strings.Repeat("a", 7*embedded.MaxData)))

@@ -13,9 +13,10 @@ import (
 
 // FromPDF reads back the data of every document a PDF written by baocao carries, in the documents'
 // order: one for a report, several for a combined file. It finds the attached files by their names
-// (FileName, or bao-cao-01.yaml, …) among the file's objects themselves rather than through the
-// cross-reference table, so that it also reads a file that was signed or otherwise updated after
-// baocao wrote it. A PDF that is readable but carries none gives ErrNoData.
+// (FileName, or bao-cao-01.yaml, …) among the file's objects themselves (at the top level and in
+// object streams) rather than through the cross-reference table, so that it also reads a file that
+// was signed, updated or saved again by another program after baocao wrote it. A PDF that is
+// readable but carries none gives ErrNoData, or ErrEncrypted when it is encrypted.
 func FromPDF(data []byte) ([][]byte, error) {
 	if len(data) > MaxFile {
 		return nil, ErrTooLarge
@@ -25,6 +26,9 @@ func FromPDF(data []byte) ([][]byte, error) {
 	}
 	objects, err := scanObjects(data)
 	if err != nil {
+		return nil, err
+	}
+	if err := objects.unpackStreams(); err != nil {
 		return nil, err
 	}
 	// The file specifications of our attachments, by name; a later definition replaces an earlier.
@@ -43,6 +47,9 @@ func FromPDF(data []byte) ([][]byte, error) {
 		}
 	}
 	if len(specs) == 0 {
+		if bytes.Contains(data, []byte("/Encrypt")) {
+			return nil, ErrEncrypted // its strings, our file names among them, are encrypted
+		}
 		return nil, ErrNoData
 	}
 	if len(specs) > MaxDocuments {
@@ -148,6 +155,63 @@ func scanObjects(data []byte) (pdfObjects, error) {
 	return objs, ErrTooLarge
 }
 
+// maxUnpacked is the most bytes of object streams FromPDF decompresses in one file.
+const maxUnpacked = 16 << 20
+
+// unpackStreams adds the objects held in object streams (/Type /ObjStm, which a PDF 1.5 writer
+// uses when it saves a file again) to those found at the top level; an object found at the top
+// level is kept.
+func (objs *pdfObjects) unpackStreams() error {
+	budget := maxUnpacked
+	for _, num := range slices.Clone(objs.order) {
+		o := objs.byNum[num]
+		if o.dict["Type"] != pdfName("ObjStm") {
+			continue
+		}
+		n, ok1 := o.dict["N"].(int)
+		first, ok2 := o.dict["First"].(int)
+		if !ok1 || !ok2 || n < 0 || n > maxObjects || first < 0 {
+			continue
+		}
+		data, err := objs.decode(o, budget)
+		if err == ErrTooLarge {
+			return err
+		}
+		if err != nil {
+			continue // a damaged object stream: what it held is not there
+		}
+		budget -= len(data)
+		if first > len(data) {
+			continue
+		}
+		header := &parser{data: data[:first]}
+		for range n {
+			num, err1 := header.value(0)
+			off, err2 := header.value(0)
+			objNum, ok1 := num.(int)
+			offset, ok2 := off.(int)
+			if err1 != nil || err2 != nil || !ok1 || !ok2 || offset < 0 || first+offset > len(data) {
+				break
+			}
+			if _, seen := objs.byNum[objNum]; seen {
+				continue
+			}
+			p := &parser{data: data, pos: first + offset}
+			v, err := p.value(0)
+			if err != nil {
+				continue
+			}
+			d, _ := v.(pdfDict)
+			objs.byNum[objNum] = pdfObject{dict: d}
+			objs.order = append(objs.order, objNum)
+			if len(objs.order) > maxObjects {
+				return ErrTooLarge
+			}
+		}
+	}
+	return nil
+}
+
 // content is the decoded content of the embedded file a file specification points to.
 func (objs pdfObjects) content(spec pdfDict) ([]byte, error) {
 	ef, _ := objs.resolve(spec["EF"]).(pdfDict)
@@ -162,13 +226,18 @@ func (objs pdfObjects) content(spec pdfDict) ([]byte, error) {
 	if !ok || !found || o.dict == nil || o.stream == nil {
 		return nil, ErrCorrupt
 	}
+	return objs.decode(o, MaxData)
+}
+
+// decode is a stream's content, unfiltered (no filter, or FlateDecode), at most limit bytes.
+func (objs pdfObjects) decode(o pdfObject, limit int) ([]byte, error) {
 	filter := o.dict["Filter"]
 	if a, ok := filter.([]any); ok && len(a) == 1 {
 		filter = a[0]
 	}
 	switch filter {
 	case nil:
-		if len(o.stream) > MaxData {
+		if len(o.stream) > limit {
 			return nil, ErrTooLarge
 		}
 		return bytes.Clone(o.stream), nil
@@ -180,11 +249,11 @@ func (objs pdfObjects) content(spec pdfDict) ([]byte, error) {
 	if err != nil {
 		return nil, ErrCorrupt
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, MaxData+1))
+	out, err := io.ReadAll(io.LimitReader(zr, int64(limit)+1))
 	if err != nil {
 		return nil, ErrCorrupt
 	}
-	if len(out) > MaxData {
+	if len(out) > limit {
 		return nil, ErrTooLarge
 	}
 	return out, nil

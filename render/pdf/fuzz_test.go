@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"testing"
 
+	"baocao/render/embedded"
 	"baocao/render/pdf"
 	"baocao/render/rendertest"
 )
 
 // FuzzRenderPDF renders documents built from arbitrary bytes: any valid Document gives a PDF, the
-// same twice, and never a panic.
+// same twice, that gives back the document's data, and never a panic.
 func FuzzRenderPDF(f *testing.F) {
 	for _, seed := range rendertest.Seeds {
 		f.Add([]byte(seed))
@@ -25,6 +26,10 @@ func FuzzRenderPDF(f *testing.F) {
 		}
 		if err := (pdf.Renderer{}).Render(&b, d); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
 			t.Fatal("two renderings differ")
+		}
+		got, err := embedded.FromPDF(a.Bytes())
+		if d.Data == nil && err != embedded.ErrNoData || d.Data != nil && (err != nil || len(got) != 1 || !bytes.Equal(got[0], d.Data)) {
+			t.Fatalf("FromPDF: %d files, %v", len(got), err)
 		}
 	})
 }

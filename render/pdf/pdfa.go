@@ -22,7 +22,8 @@ import (
 
 // The PDF/A-3b parts of the file. fpdf writes the XMP metadata, the output intent and the catalog's
 // /Lang; what it cannot express (associated files with their relationship, media type and
-// parameters, the file identifier) is added by archive to the file fpdf finished.
+// parameters, the file identifier) or gets wrong (the trailer's /Info when there is an output
+// intent, a transparency group on every page) archive adds or mends in the file fpdf finished.
 
 // srgbProfile is the ICC profile of the output intent: see icc/SOURCE.txt.
 //
@@ -137,20 +138,20 @@ var (
 	emptyTreeRE = regexp.MustCompile(`/EmbeddedFiles << /Names \[\s*\] >>`)
 )
 
-// archive rewrites the file fpdf finished, raw, into the archival file: the same objects in the same
-// order (the pages without their transparency group), then each attachment as an embedded file stream and its file specification (associated
-// with the document, relationship Source), named in the catalog's /AF and its name tree of
-// embedded files, and a new cross-reference table whose trailer carries the file identifier PDF/A
-// requires, an MD5 digest of the file's body, so that the same input still gives the same bytes.
+// archive rewrites the file fpdf finished, raw, into the archival file: the same header and objects
+// in the same order (the pages without their transparency group), then each attachment as an
+// embedded file stream and its file specification (associated with the document, relationship
+// Source), named in the catalog's /AF and its name tree of embedded files, and a new
+// cross-reference table whose trailer carries the file identifier PDF/A requires, an MD5 digest of
+// the file's body, so that the same input still gives the same bytes.
 //
 // It reads only the shape fpdf writes (one classic cross-reference table, a trailer with /Size,
 // /Root and /Info, and its empty tree of embedded files) and fails on any other.
 func archive(raw []byte, files []attachment) ([]byte, error) {
-	objects, root, info, err := splitObjects(raw)
+	header, objects, root, info, err := splitObjects(raw)
 	if err != nil {
 		return nil, err
 	}
-	header := raw[:objectsStart(raw, objects)]
 	for i, o := range objects {
 		if !bytes.HasPrefix(o.text, fmt.Appendf(nil, "%d 0 obj\n<</Type /Page\n", o.num)) {
 			continue
@@ -201,12 +202,12 @@ func archive(raw []byte, files []attachment) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// splitObjects cuts fpdf's file into its objects, in the order they appear, from its
+// splitObjects cuts fpdf's file into its header and its objects, in the order they appear, from its
 // cross-reference table, and returns them with the numbers of the catalog and of the Info
 // dictionary.
-func splitObjects(raw []byte) (objects []object, root, info int, err error) {
-	bad := func(what string) ([]object, int, int, error) {
-		return nil, 0, 0, fmt.Errorf("pdf: the file fpdf wrote has an unexpected %s", what)
+func splitObjects(raw []byte) (header []byte, objects []object, root, info int, err error) {
+	bad := func(what string) ([]byte, []object, int, int, error) {
+		return nil, nil, 0, 0, fmt.Errorf("pdf: the file fpdf wrote has an unexpected %s", what)
 	}
 	m := startxrefRE.FindSubmatch(raw)
 	if m == nil {
@@ -251,7 +252,7 @@ func splitObjects(raw []byte) (objects []object, root, info int, err error) {
 		if !bytes.HasPrefix(text, fmt.Appendf(nil, "%d 0 obj", s.num)) {
 			return bad("object")
 		}
-		objects[i] = object{s.num, bytes.Clone(text)}
+		objects[i] = object{s.num, text} // raw is never written to: edits make new slices
 		// fpdf's trailer names the object before the catalog as the Info dictionary, which is
 		// the ICC profile when there is an output intent: find the dictionary by its content.
 		if bytes.HasPrefix(text, fmt.Appendf(nil, "%d 0 obj\n<<\n/Producer ", s.num)) {
@@ -264,12 +265,7 @@ func splitObjects(raw []byte) (objects []object, root, info int, err error) {
 	if root < 1 || root >= size || info == 0 {
 		return bad("trailer or Info dictionary")
 	}
-	return objects, root, info, nil
-}
-
-// objectsStart is the offset of the first object: what comes before is the header.
-func objectsStart(raw []byte, objects []object) int {
-	return bytes.Index(raw, objects[0].text)
+	return raw[:spans[0].off], objects, root, info, nil
 }
 
 // embeddedFile is the object of a's content: a compressed stream with its media type, size,

@@ -15,6 +15,7 @@ import (
 // testDocument is a small document whose text uses letters of every face, with data.
 func testDocument(data string) *render.Document {
 	d := rendertest.Document([]byte("Báo cáo thử\x00Chi bộ Thử\x00ĐẢNG BỘ KHỐI\x00CHI BỘ THỬ\x00Số 05-BC/CB\x00Yên Bái, ngày 12 tháng 4 năm 2021\x00BÁO CÁO\x00kết quả thử\x00T/M BAN CHI ỦY\x00BÍ THƯ\x00Trần Văn Bình\x00- Lưu.\x00\x00Mục một\x00\x01Nội dung của đoạn văn, đủ dài để được dàn đều hai bên: ắ ằ ẳ ẵ ặ ấ ầ ẩ ẫ ậ ế ề ể ễ ệ ố ồ ổ ỗ ộ ớ ờ ở ỡ ợ ứ ừ ử ữ ự."))
+	d.Data = nil
 	if data != "" {
 		d.Data = []byte(data)
 	}
@@ -144,4 +145,17 @@ func TestArchiveRefusesOtherShapes(t *testing.T) {
 			t.Errorf("%s: archive accepted it", name)
 		}
 	}
+}
+
+// TestEmptyMetadata: a combined file whose superior body is empty has an empty author; the XMP
+// metadata says so too.
+func TestEmptyMetadata(t *testing.T) {
+	d := testDocument("a: 1\n")
+	meta := d.Meta
+	meta.Author = ""
+	var buf bytes.Buffer
+	if err := (Renderer{}).RenderAll(&buf, []*render.Document{d, d}, meta); err != nil {
+		t.Fatal(err)
+	}
+	pdfatest.Check(t, buf.Bytes(), [][]byte{d.Data, d.Data})
 }

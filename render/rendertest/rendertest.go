@@ -15,7 +15,9 @@ import (
 
 // Document builds a valid Document from data: fields and blocks are cut at 0x00 bytes, and a
 // block's first byte chooses its kind (heading, paragraph, item, table, appendix) and is not part
-// of its text.
+// of its text. Unless data's length is a multiple of 3, the Document carries data as well: data
+// itself, made valid UTF-8 without control characters other than tab and line ends, as the
+// canonical YAML of an input is.
 func Document(data []byte) *render.Document {
 	parts := strings.Split(string(data), "\x00")
 	next := func() string {
@@ -31,6 +33,14 @@ func Document(data []byte) *render.Document {
 		Header: render.Header{ParentOrg: next(), Org: next(), Number: next(), PlaceDate: next()},
 		Title:  render.Title{Kind: next(), Subject: next()},
 		Signer: render.Signer{Authority: next(), Position: next(), Name: next(), Signed: len(data)%2 == 0},
+	}
+	if len(data)%3 != 0 {
+		d.Data = []byte(strings.Map(func(r rune) rune {
+			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
+				return ' '
+			}
+			return r
+		}, strings.ToValidUTF8(string(data), "?")))
 	}
 	d.Recipients = strings.Split(next(), "\n")
 	var appendix *render.Appendix

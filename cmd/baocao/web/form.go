@@ -19,7 +19,7 @@ type Form struct {
 	So       Number      `yaml:"so,omitempty" json:"so"`
 	KyHieu   string      `yaml:"ky_hieu,omitempty" json:"ky_hieu"`
 	DiaDanh  string      `yaml:"dia_danh,omitempty" json:"dia_danh"`
-	Ngay     string      `yaml:"ngay,omitempty" json:"ngay"`
+	Ngay     string      `yaml:"ngay" json:"ngay"` // required: empty says so beside the field
 	GiaiDoan string      `yaml:"giai_doan,omitempty" json:"giai_doan"`
 	CanCu    *FormRef    `yaml:"can_cu,omitempty" json:"can_cu"`
 	KeHoach  *FormPlan   `yaml:"ke_hoach,omitempty" json:"ke_hoach"`
@@ -138,7 +138,8 @@ func FromValues(v url.Values) *Form {
 	if ref := (FormRef{So: get("can_cu.so"), Ngay: get("can_cu.ngay"), CoQuan: get("can_cu.co_quan"), GiaiDoan: get("can_cu.giai_doan")}); ref != (FormRef{}) {
 		f.CanCu = &ref
 	}
-	if plan := (FormPlan{So: Number(get("ke_hoach.so")), KyHieu: get("ke_hoach.ky_hieu"), Ngay: get("ke_hoach.ngay")}); plan != (FormPlan{}) {
+	// A plan is there when its number or date is: its code alone (the default shown) is none.
+	if plan := (FormPlan{So: Number(get("ke_hoach.so")), KyHieu: get("ke_hoach.ky_hieu"), Ngay: get("ke_hoach.ngay")}); plan.So != "" || plan.Ngay != "" {
 		f.KeHoach = &plan
 	}
 	names, kinds, units := v["mo_hinh.ten"], v["mo_hinh.loai"], v["mo_hinh.don_vi"]

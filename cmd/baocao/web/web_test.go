@@ -160,7 +160,7 @@ func TestInvalidFormGivesFieldErrors(t *testing.T) {
 	res := decodeCheck(t, rec.Body)
 	want := []problemView{
 		{"co_quan.ten", "không được để trống"},
-		{"ngay", `"31/02/2021" không phải là ngày hợp lệ (viết 2021-04-12 hoặc 12/4/2021; 2021-04 để trống ngày)`},
+		{"ngay", `"31/02/2021" không phải là ngày hợp lệ: tháng 2/2021 chỉ có 28 ngày`},
 		{"mo_hinh[2].don_vi", "không được để trống"},
 	}
 	if len(res.Errors) != len(want) {
@@ -279,5 +279,22 @@ func TestOpenRefusesOtherDocuments(t *testing.T) {
 	rec := openFile(t, testHandler(), []byte("mau: tong-hop\n"))
 	if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), "errors") {
 		t.Errorf("open of a consolidated report: %d %s", rec.Code, rec.Body.String())
+	}
+}
+
+// TestPlanCodeAloneIsNoPlan: the plan's code, which the page shows as its default, makes no plan
+// without a number or a date; an empty report date is said to be empty.
+func TestPlanCodeAloneIsNoPlan(t *testing.T) {
+	form := validForm()
+	form.Set("ke_hoach.so", "")
+	form.Set("ke_hoach.ngay", "")
+	form.Set("ke_hoach.ky_hieu", "KH/CB")
+	form.Set("ngay", "")
+	if f := FromValues(form); f.KeHoach != nil {
+		t.Errorf("a plan code alone gave a plan: %+v", f.KeHoach)
+	}
+	res := decodeCheck(t, post(t, testHandler(), "/api/kiem-tra", form).Body)
+	if len(res.Errors) != 1 || res.Errors[0] != (problemView{"ngay", "không được để trống"}) {
+		t.Errorf("errors %+v, want only the empty date", res.Errors)
 	}
 }
