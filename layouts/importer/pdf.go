@@ -43,6 +43,8 @@ func ReadPDF(file string, data []byte) Result {
 	switch {
 	case errors.Is(err, embedded.ErrTooLarge):
 		return refuse(file, MsgPDFDataTooLarge)
+	case errors.Is(err, embedded.ErrEncrypted):
+		return refuse(file, MsgEncryptedPDF)
 	case err != nil:
 		return refuse(file, classifyPDF(data))
 	}

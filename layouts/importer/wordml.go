@@ -497,12 +497,17 @@ func (p *paraState) finish(st *styles, conv *conversion) string {
 			b.WriteString(s.text)
 			continue
 		}
-		text, ok := fromLegacy(s.legacy.enc, s.text)
+		text, ok := input.FromLegacy(s.legacy.enc, s.text, s.legacy.caps)
+		if !ok && strings.IndexFunc(s.text, func(r rune) bool { return r >= 0x80 }) < 0 {
+			// Plain ASCII reads the same in every encoding ("ThS", "5S"): it is no failure.
+			text, ok = s.text, true
+			if s.legacy.caps {
+				text = input.Upper(text)
+			}
+		}
 		if !ok {
 			conv.failed = append(conv.failed, s.text)
-		}
-		if s.legacy.caps {
-			text = input.Upper(text)
+			text = s.text
 		}
 		if text != s.text {
 			converted = true
