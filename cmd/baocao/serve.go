@@ -22,6 +22,8 @@ type serveOptions struct {
 	AllowRemote bool // --allow-remote: listen on an address other machines reach
 	Open        bool // --open: open the form in the browser
 
+	Listener net.Listener // set by the Explorer start, which chose the port; nil: listen on Addr
+
 	Stdout  io.Writer
 	Context context.Context
 }
@@ -67,10 +69,11 @@ func runServe(opts *serveOptions) error {
 		}
 		hosts = nil
 	}
-	ln, err := net.Listen("tcp", opts.Addr)
+	ln, err := listen(opts)
 	if err != nil {
-		return fmt.Errorf("không mở được %s (cổng đã có chương trình khác dùng?): %v", opts.Addr, err)
+		return err
 	}
+	// TODO(lead): pass programVersion() to the form once web.Options{Version} is in main.
 	srv := web.Server(opts.Addr, hosts)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
