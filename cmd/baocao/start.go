@@ -171,9 +171,16 @@ type launcher struct {
 }
 
 // launch carries out plan and keeps the window open until Enter is pressed, except after a form
-// that served and was stopped, or one that was already running.
-func (l launcher) launch(ctx context.Context, plan startPlan) exitCode {
-	var code exitCode
+// that served and was stopped, or one that was already running. A panic too is shown, not lost
+// with the window.
+func (l launcher) launch(ctx context.Context, plan startPlan) (code exitCode) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(l.stderr, "baocao: lỗi của chương trình (xin báo lại cho người làm ra nó): %v\n", p)
+			l.waitForEnter()
+			code = exitFailure
+		}
+	}()
 	switch plan.mode {
 	case startForm:
 		code = l.form(ctx)
@@ -194,9 +201,14 @@ func (l launcher) launch(ctx context.Context, plan startPlan) exitCode {
 	default:
 		code = run(ctx, plan.args, l.stdout, l.stderr)
 	}
+	l.waitForEnter()
+	return code
+}
+
+// waitForEnter keeps the window open until Enter is pressed.
+func (l launcher) waitForEnter() {
 	fmt.Fprint(l.stdout, "Nhấn Enter để đóng cửa sổ này.")
 	bufio.NewReader(l.stdin).ReadString('\n')
-	return code
 }
 
 // form serves the form on a free port of 127.0.0.1 and opens it, or opens the one already running.

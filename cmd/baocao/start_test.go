@@ -387,3 +387,33 @@ func TestStartFromConsole(t *testing.T) {
 		t.Errorf("Start(--version) = %d, %q, %q", code, stdout.String(), stderr.String())
 	}
 }
+
+// panickingPorts fails as a bug would.
+type panickingPorts struct{}
+
+func (panickingPorts) listen(int) (net.Listener, error) { panic("hỏng") }
+func (panickingPorts) ours(int) bool                    { return false }
+
+// TestLaunchPanicKeepsWindow shows a panic in Vietnamese and waits for Enter.
+func TestLaunchPanicKeepsWindow(t *testing.T) {
+	launchWith(context.Background(), startPlan{startForm, nil}, panickingPorts{}, "").
+		check(t, exitFailure, pressEnter, "baocao: lỗi của chương trình (xin báo lại cho người làm ra nó): hỏng\n")
+}
+
+// TestUsersGuide: HUONG-DAN.txt opens right in any Notepad (UTF-8 with a BOM, CRLF line ends)
+// and says which Windows it needs.
+func TestUsersGuide(t *testing.T) {
+	data := readFile(t, "HUONG-DAN.txt")
+	text, ok := strings.CutPrefix(string(data), "\ufeff")
+	if !ok {
+		t.Error("no UTF-8 BOM")
+	}
+	if n := strings.Count(text, "\n"); n < 20 || strings.Count(text, "\r\n") != n || strings.Count(text, "\r") != n {
+		t.Errorf("%d lines, not all ended by CRLF", n)
+	}
+	for _, want := range []string{"Windows 10 hoặc Windows 11", "bấm đúp", "baocao.exe", "giải nén", "Enter"} {
+		if !strings.Contains(strings.ToLower(text), strings.ToLower(want)) {
+			t.Errorf("the guide does not say %q", want)
+		}
+	}
+}
