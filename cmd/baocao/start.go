@@ -177,7 +177,7 @@ func (l launcher) launch(ctx context.Context, plan startPlan) (code exitCode) {
 	defer func() {
 		if p := recover(); p != nil {
 			fmt.Fprintf(l.stderr, "baocao: lỗi của chương trình (xin báo lại cho người làm ra nó): %v\n", p)
-			l.waitForEnter()
+			l.waitForEnter(ctx)
 			code = exitFailure
 		}
 	}()
@@ -201,14 +201,22 @@ func (l launcher) launch(ctx context.Context, plan startPlan) (code exitCode) {
 	default:
 		code = run(ctx, plan.args, l.stdout, l.stderr)
 	}
-	l.waitForEnter()
+	l.waitForEnter(ctx)
 	return code
 }
 
-// waitForEnter keeps the window open until Enter is pressed.
-func (l launcher) waitForEnter() {
+// waitForEnter keeps the window open until Enter is pressed, or Ctrl-C, or the window is closed.
+func (l launcher) waitForEnter(ctx context.Context) {
 	fmt.Fprint(l.stdout, "Nhấn Enter để đóng cửa sổ này.")
-	bufio.NewReader(l.stdin).ReadString('\n')
+	read := make(chan struct{})
+	go func() {
+		bufio.NewReader(l.stdin).ReadString('\n')
+		close(read)
+	}()
+	select {
+	case <-read:
+	case <-ctx.Done():
+	}
 }
 
 // form serves the form on a free port of 127.0.0.1 and opens it, or opens the one already running.

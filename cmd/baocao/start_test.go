@@ -313,6 +313,25 @@ func TestLaunchWaitsForEnter(t *testing.T) {
 	}
 }
 
+// TestLaunchCtrlCEndsTheWait: Ctrl-C (or closing the window) ends the wait for Enter.
+func TestLaunchCtrlCEndsTheWait(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	read := make(chan struct{})
+	done := make(chan exitCode, 1)
+	l := launcher{stdin: blockingReader{read}, stdout: io.Discard, stderr: io.Discard}
+	go func() { done <- l.launch(ctx, startPlan{startCommand, []string{"--version"}}) }()
+	<-read
+	cancel()
+	select {
+	case code := <-done:
+		if code != exitOK {
+			t.Errorf("exit %d", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Ctrl-C did not end the wait")
+	}
+}
+
 // TestLaunchCommand: a shortcut carrying a command line runs it, then waits.
 func TestLaunchCommand(t *testing.T) {
 	launchWith(context.Background(), startPlan{startCommand, []string{"--version"}}, nil, "\n").
