@@ -73,7 +73,7 @@ func runServe(opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	// TODO(lead): pass programVersion() to the form once web.Options{Version} is in main.
+	// TODO(lead): web.Options{Version: programVersion()}: "version" is empty unless set by -X.
 	srv := web.Server(opts.Addr, hosts)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
