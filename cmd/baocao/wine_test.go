@@ -58,6 +58,11 @@ func TestWindowsExeUnderWine(t *testing.T) {
 	prefix := filepath.Join(tmp, "wine")
 	wine := []string{"WINEPREFIX=" + prefix, "WINEDEBUG=-all", "WINEDLLOVERRIDES=mscoree,mshtml="}
 	command(tmp, wine, "wineboot", "--init")
+	t.Cleanup(func() { // the prefix's wineserver, which outlives its programs for a while
+		k := exec.Command("wineserver", "-k")
+		k.Env = append(os.Environ(), wine...)
+		k.Run()
+	})
 	if err := os.WriteFile(filepath.Join(tmp, "bcp.def"), []byte(bcryptprimitivesDef), 0o644); err != nil {
 		t.Fatal(err)
 	}
