@@ -4,4 +4,4 @@ package main
 
 import "os"
 
-func main() { os.Exit(int(Main(os.Args[1:], os.Stdout, os.Stderr))) }
+func main() { os.Exit(int(Start(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))) }

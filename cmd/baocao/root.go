@@ -13,9 +13,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// version is the program's version, printed by --version.
-const version = "0.1.0"
-
 // exitCode is the program's exit status.
 type exitCode int
 
@@ -78,7 +75,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: `baocao soạn văn bản của tổ chức Đảng đúng thể thức (Hướng dẫn 36-HD/VPTW) từ một tệp YAML.
 Mẫu đầu tiên: báo cáo kết quả đăng ký xây dựng, nhân rộng các mô hình, điển hình tiên tiến
 theo Kế hoạch 46-KH/ĐUK (mau: dang-ky). Các tệp mẫu nằm trong thư mục samples/.`,
-		Version:       version,
+		Version:       programVersion(),
 		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,

@@ -9,10 +9,10 @@ import (
 func TestVersion(t *testing.T) {
 	for _, flag := range []string{"--version", "-v"} {
 		t.Run(flag, func(t *testing.T) {
-			runMain(flag).check(t, exitOK, "baocao "+version+"\n", "")
+			runMain(flag).check(t, exitOK, "baocao "+programVersion()+"\n", "")
 		})
 	}
-	if version == "" {
+	if programVersion() == "" {
 		t.Error("version is empty")
 	}
 }

@@ -24,6 +24,8 @@ type serveOptions struct {
 	AllowRemote bool // --allow-remote: listen on an address other machines reach
 	Open        bool // --open: open the form in the browser
 
+	Listener net.Listener // set by the Explorer start, which chose the port; nil: listen on Addr
+
 	Stdout  io.Writer
 	Context context.Context
 }
@@ -67,7 +69,7 @@ func runServe(opts *serveOptions) error {
 	if err != nil {
 		return usageError{fmt.Sprintf("--addr %q phải có dạng máy:cổng, ví dụ 127.0.0.1:8080", opts.Addr)}
 	}
-	cfg := web.Options{Hosts: loopbackHosts, Version: version}
+	cfg := web.Options{Hosts: loopbackHosts, Version: programVersion()}
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		if !opts.AllowRemote {
 			return usageError{fmt.Sprintf("%s không phải địa chỉ của riêng máy này; thêm --allow-remote nếu muốn máy khác vào được biểu mẫu", host)}
@@ -75,9 +77,9 @@ func runServe(opts *serveOptions) error {
 		cfg.Hosts = nil
 		cfg.Token = accessToken()
 	}
-	ln, err := net.Listen("tcp", opts.Addr)
+	ln, err := listen(opts)
 	if err != nil {
-		return fmt.Errorf("không mở được %s (cổng đã có chương trình khác dùng?): %v", opts.Addr, err)
+		return err
 	}
 	srv := web.Server(opts.Addr, cfg)
 	done := make(chan error, 1)
