@@ -100,9 +100,15 @@ type edit struct {
 // never searched again: a user who types "{{ho_ten}}" or "<w:p>" gets exactly that printed.
 func fill(doc *docx.Docx, d *render.Document) (string, error) {
 	content := doc.GetContent()
+	// The header's names keep the lines decided in render, a line break between them, so that
+	// Word and LibreOffice print the same lines as the PDF.
+	parentLines, orgLines, err := render.HeaderLines(d.Header)
+	if err != nil {
+		return "", fmt.Errorf("docx: %w", err)
+	}
 	inline := map[string]string{
-		phParentOrg: d.Header.ParentOrg,
-		phOrg:       d.Header.Org,
+		phParentOrg: strings.Join(parentLines, "\n"),
+		phOrg:       strings.Join(orgLines, "\n"),
 		phNumber:    d.Header.Number,
 		phPlaceDate: d.Header.PlaceDate,
 		phKind:      d.Title.Kind,

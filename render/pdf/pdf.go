@@ -80,7 +80,10 @@ func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta
 // document lays out one document from a new page: the main part, then each appendix.
 func (p *page) document(d *render.Document) error {
 	p.startPart(false)
-	y := p.header(d.Header)
+	y, err := p.header(d.Header)
+	if err != nil {
+		return err
+	}
 	items := p.titleBlock(d.Title)
 	body, err := p.body(d.Body)
 	if err != nil {
@@ -203,8 +206,13 @@ func (p *page) newPage() {
 	}
 }
 
-// header draws the two-column header of page 1 and returns the y under it.
-func (p *page) header(h render.Header) float64 {
+// header draws the two-column header of page 1 and returns the y under it. The lines of the left
+// column are those render.HeaderLines decides.
+func (p *page) header(h render.Header) (float64, error) {
+	parentLines, orgLines, err := render.HeaderLines(h)
+	if err != nil {
+		return 0, fmt.Errorf("pdf: %w", err)
+	}
 	lineH := render.PtToMM(render.LineHeader)
 	x0, w0 := render.MarginLeft, render.HeaderLeftWidth
 	x1, w1 := render.MarginLeft+render.HeaderLeftWidth, render.HeaderRightWidth
@@ -217,10 +225,8 @@ func (p *page) header(h render.Header) float64 {
 			row++
 		}
 	}
-	if h.ParentOrg != "" {
-		draw(regular14, x0, w0, p.wrap(regular14, h.ParentOrg, w0, 0))
-	}
-	draw(bold14, x0, w0, p.wrap(bold14, h.Org, w0, 0))
+	draw(regular14, x0, w0, parentLines)
+	draw(bold14, x0, w0, orgLines)
 	draw(regular14, x0, w0, []string{render.StarLine})
 	numberRow := row
 	draw(regular14, x0, w0, []string{h.Number})
@@ -236,7 +242,7 @@ func (p *page) header(h render.Header) float64 {
 	row = max(numberRow, 2)
 	draw(italic14, x1, w1, p.wrap(italic14, h.PlaceDate, w1, 0))
 
-	return y + float64(max(leftRows, row))*lineH
+	return y + float64(max(leftRows, row))*lineH, nil
 }
 
 // item is one unbreakable piece of the flow: a line, a table row, or the closing band.
