@@ -133,9 +133,10 @@ func TestBaseTemplateFollowsTheRules(t *testing.T) {
 func TestRenderFillsEveryPlaceholder(t *testing.T) {
 	parts := renderParts(t, Renderer{}, testDocument())
 	doc := parts[documentPart]
+	text := plainText(strings.ReplaceAll(doc, "<w:noBreakHyphen/>", "-"))
 	for _, want := range []string{"ĐẢNG UỶ KHỐI", "CHI BỘ THỬ", "Số 05-BC/CB", "Yên Bái, ngày 12 tháng 4 năm 2021", "BÁO CÁO",
 		"kết quả thử", "1. Mục", "Nội dung.", "(1): Mô hình — Đơn vị.", "- Ban Tuyên giáo ĐUK;", "T/M BAN CHI ỦY", "BÍ THƯ", "Trần Văn Bình"} {
-		if !strings.Contains(doc, want) {
+		if !strings.Contains(text, want) {
 			t.Errorf("document.xml lacks %q", want)
 		}
 	}
@@ -369,5 +370,30 @@ func TestAppendixSections(t *testing.T) {
 	}
 	if !strings.Contains(doc, "<w:tblHeader/>") || !strings.Contains(doc, "Tổng cộng: 1") {
 		t.Error("the appendix's table has no repeated header row or no total")
+	}
+}
+
+// TestHyphensNeverBreak: every hyphen of the text is a non-breaking hyphen, so that Word and
+// LibreOffice break lines at spaces only, as the PDF does; no plain hyphen is left in any text
+// the document fills in.
+func TestHyphensNeverBreak(t *testing.T) {
+	d := testDocument()
+	d.Body = append(d.Body, render.Paragraph{Text: "Kế hoạch số 46-KH/ĐUK, giai đoạn 2020-2025."})
+	d.Appendices = []render.Appendix{{Label: "Phụ lục 1", Title: "DANH SÁCH", Subtitle: "(Kèm theo Báo cáo số 05-BC/CB)", Body: render.Blocks{
+		render.Table{Columns: []render.Column{{Title: "Số-hiệu", Width: 1}}, Rows: [][]string{{"46-KH"}}}}}}
+	doc := renderParts(t, Renderer{}, d)[documentPart]
+	for _, want := range []string{"46</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">KH/ĐUK", "2020</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">2025", "Số</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">hiệu", "05</w:t><w:noBreakHyphen/>"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %q", want)
+		}
+	}
+	base, err := Base()
+	if err != nil {
+		t.Fatal(err)
+	}
+	template := string(base.parts[documentPart])
+	// The only plain hyphens left are the template's own five under the title.
+	if got, want := strings.Count(plainText(doc), "-"), strings.Count(plainText(template), "-"); got != want {
+		t.Errorf("%d plain hyphens in the document's text, the template has %d", got, want)
 	}
 }

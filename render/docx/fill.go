@@ -187,11 +187,13 @@ func escape(s string) string {
 }
 
 // runText is text for the inside of a <w:t>: escaped, each newline a line break between two text
-// elements of the run, never a <w:br/> inside a <w:t>.
+// elements of the run, never a <w:br/> inside a <w:t>. Each hyphen is a non-breaking hyphen
+// (<w:noBreakHyphen/>, drawn as the same hyphen), because lines break at spaces only, as in the
+// PDF: Word and LibreOffice would otherwise break "46-KH/ĐUK" after its hyphen.
 func runText(s string) string {
 	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	for i := range lines {
-		lines[i] = escape(lines[i])
+		lines[i] = strings.ReplaceAll(escape(lines[i]), "-", `</w:t><w:noBreakHyphen/><w:t xml:space="preserve">`)
 	}
 	return strings.Join(lines, `</w:t><w:br/><w:t xml:space="preserve">`)
 }
