@@ -397,3 +397,42 @@ func TestHyphensNeverBreak(t *testing.T) {
 		t.Errorf("%d plain hyphens in the document's text, the template has %d", got, want)
 	}
 }
+
+// TestKeepRulesOnParagraphs: every body paragraph carries the pagination render.Paginate decides,
+// on or off explicitly (whatever the template's styles say): headings and the last paragraph
+// before the closing band keep whole with what follows, other paragraphs only have widow control,
+// a table's header row keeps with its first row, and a table before another gets a gap paragraph
+// so that the two stay two tables.
+func TestKeepRulesOnParagraphs(t *testing.T) {
+	d := testDocument()
+	table := render.Table{Columns: []render.Column{{Title: "STT", Width: 1}, {Title: "Tên", Width: 4}}, Rows: [][]string{{"1", "Một"}, {"2", "Hai"}}}
+	d.Body = render.Blocks{render.Heading{Text: "1. Mục"}, render.Paragraph{Text: "Giữa."}, table, table, render.Paragraph{Text: "Cuối."}}
+	doc := renderParts(t, Renderer{}, d)[documentPart]
+	props := func(text string) string {
+		i := strings.Index(doc, `<w:t xml:space="preserve">`+text+`</w:t>`)
+		if i < 0 {
+			t.Fatalf("no paragraph %q", text)
+		}
+		start := strings.LastIndex(doc[:i], "<w:pPr>")
+		return doc[start:i]
+	}
+	whole := `<w:keepNext/><w:keepLines/><w:widowControl/>`
+	if p := props("1. Mục"); !strings.Contains(p, whole) {
+		t.Errorf("the heading: %s", p)
+	}
+	if p := props("Giữa."); !strings.Contains(p, `<w:keepNext w:val="0"/><w:keepLines w:val="0"/><w:widowControl/>`) {
+		t.Errorf("a paragraph in the middle: %s", p)
+	}
+	if p := props("Cuối."); !strings.Contains(p, whole) {
+		t.Errorf("the last paragraph before the closing band: %s", p)
+	}
+	if p := props("STT"); !strings.Contains(p, `<w:keepNext/>`) {
+		t.Errorf("the table's header row: %s", p)
+	}
+	if p := props("Hai"); strings.Contains(p, `<w:keepNext/>`) {
+		t.Errorf("the table's last row keeps with the next table: %s", p)
+	}
+	if n := strings.Count(doc, `</w:tbl><w:p><w:pPr><w:pStyle w:val="NoiDung"/><w:keepNext w:val="0"/><w:keepLines w:val="0"/><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/>`); n != 1 {
+		t.Errorf("%d gap paragraphs between the two tables, want 1", n)
+	}
+}
