@@ -125,7 +125,9 @@ func fidelityTable(rows int, tall bool) render.Table {
 
 var fidelityTails = []fidelityTail{
 	{"last4", func() render.Blocks { return render.Blocks{render.Paragraph{Text: filler(4)}} }},
-	{"last1", func() render.Blocks { return render.Blocks{render.Paragraph{Text: "Trên đây là báo cáo của Chi bộ."}} }},
+	{"last1", func() render.Blocks {
+		return render.Blocks{render.Paragraph{Text: "Trên đây là báo cáo của Chi bộ."}}
+	}},
 	{"last3", func() render.Blocks {
 		return render.Blocks{render.Paragraph{Text: filler(2)}, render.Paragraph{Text: filler(3)}}
 	}},
