@@ -170,6 +170,10 @@ func (r Renderer) Render(w io.Writer, d *render.Document) error {
 	if err := checkTemplate(t); err != nil {
 		return err
 	}
+	styles, err := templateStyles(t)
+	if err != nil {
+		return err
+	}
 	replace := map[string][]byte{corePart: coreProperties(d.Meta)}
 	packed, err := t.zip(replace)
 	if err != nil {
@@ -182,7 +186,7 @@ func (r Renderer) Render(w io.Writer, d *render.Document) error {
 	defer rd.Close()
 	doc := rd.Editable()
 
-	content, err := fill(doc, d)
+	content, err := fill(doc, d, styles)
 	if err != nil {
 		return err
 	}

@@ -62,6 +62,9 @@ func plainText(part string) string { return tagRE.ReplaceAllString(part, "") }
 // checkTemplate checks that the document part holds every placeholder whole (not split across
 // runs by Word) and no unknown one, and that no other part holds any.
 func checkTemplate(t *Template) error {
+	if _, err := templateStyles(t); err != nil {
+		return err
+	}
 	doc := string(t.parts[documentPart])
 	for _, name := range Placeholders {
 		if strings.Contains(doc, "{{"+name+"}}") {
@@ -98,7 +101,9 @@ type edit struct {
 // fill returns the document part of the template with every placeholder filled from d. The
 // edits are computed on the template alone and applied in one pass, so text from the input is
 // never searched again: a user who types "{{ho_ten}}" or "<w:p>" gets exactly that printed.
-func fill(doc *docx.Docx, d *render.Document) (string, error) {
+//
+// Generated paragraphs name their styles by the template's own IDs (styles).
+func fill(doc *docx.Docx, d *render.Document, styles styleMap) (string, error) {
 	content := doc.GetContent()
 	// The header's names keep the lines decided in render, a line break between them, so that
 	// Word and LibreOffice print the same lines as the PDF.
@@ -126,7 +131,7 @@ func fill(doc *docx.Docx, d *render.Document) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	paragraphs := map[string]string{phBody: body, phRecipients: recipientsXML(d.Recipients)}
+	paragraphs := map[string]string{phBody: styles.apply(body), phRecipients: styles.apply(recipientsXML(d.Recipients))}
 
 	var edits []edit
 	for _, loc := range placeholderRE.FindAllStringSubmatchIndex(content, -1) {
@@ -148,6 +153,7 @@ func fill(doc *docx.Docx, d *render.Document) (string, error) {
 		if err != nil {
 			return "", err
 		}
+		e.text = styles.apply(e.text)
 		edits = append(edits, e)
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
@@ -381,8 +387,7 @@ func jcOf(a render.Align) string {
 }
 
 var (
-	pageSizeRE   = regexp.MustCompile(`<w:pgSz [^>]*/>`)
-	pageMarginRE = regexp.MustCompile(`<w:pgMar [^>]*/>`)
+	pageSizeRE = regexp.MustCompile(`<w:pgSz [^>]*/>`)
 )
 
 // finalSection finds the body's own section properties, the last <w:sectPr> before </w:body>
@@ -442,13 +447,7 @@ func appendixSection(main string, landscape bool) string {
 	if landscape {
 		sect = pageSizeRE.ReplaceAllString(sect, fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d" w:orient="landscape"/>`, twips(render.PageHeight), twips(render.PageWidth)))
 	}
-	if m := pageMarginRE.FindString(sect); m != "" && !strings.Contains(sect, "<w:pgNumType") {
-		sect = strings.Replace(sect, m, m+`<w:pgNumType w:start="1"/>`, 1)
-	}
-	if !strings.Contains(sect, "<w:titlePg") {
-		sect = strings.Replace(sect, "</w:sectPr>", "<w:titlePg/></w:sectPr>", 1)
-	}
-	return sect
+	return setSectionProperty(pageNumbersFrom1(sect), "titlePg", "<w:titlePg/>")
 }
 
 // recipientsXML writes the recipients' lines, one paragraph each.
