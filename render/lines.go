@@ -135,6 +135,9 @@ func balanceSegment(words []string, width float64, measure Measure) []string {
 			}
 		}
 	}
+	if best[k][n] == inf { // only if rounding made greedy filling's own k lines too wide here
+		return greedyLines(words, width, measure)
+	}
 	lines := make([]string, k)
 	j := n
 	for l := k; l >= 1; l-- {
