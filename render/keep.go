@@ -1,6 +1,11 @@
 package render
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+
+	"baocao/fonts"
+)
 
 // Keep is how one block of a body holds to the page: the pagination rules, decided once by
 // Paginate and followed by both backends (the PDF's flow, the DOCX's paragraph properties).
@@ -28,12 +33,21 @@ type Keep struct {
 // do with w:widowControl.
 const WidowLines = 2
 
+// LongestKeptLast is the most lines a last paragraph may have and still move whole with the
+// closing band: with a tall closing band (about 200 pt) it still fits on one page. A longer last
+// paragraph keeps only its widow and orphan control, and the closing band follows it where it
+// ends: Word and LibreOffice cannot keep a paragraph and the band together once they do not fit
+// a page (LibreOffice then cuts the paragraph at the page's foot and sets the band alone on the
+// next page), so no rule is asked of them that they would break differently.
+const LongestKeptLast = 20
+
 // Paginate gives every block of a body its Keep. closing says that the closing band ("Nơi nhận"
 // and the signature) follows the body, as in a document's main part; an appendix has none.
 //
 // The rules: a heading keeps whole with what follows; a paragraph or an item has widow and orphan
 // control; a table keeps its header row with its first row; and the last block before the closing
-// band keeps whole with it, so that the signature never starts a page alone.
+// band keeps whole with it, so that the signature never starts a page alone, unless it is a
+// paragraph of more than LongestKeptLast lines.
 func Paginate(blocks Blocks, closing bool) ([]Keep, error) {
 	keeps := make([]Keep, len(blocks))
 	for i, b := range blocks {
@@ -49,11 +63,37 @@ func Paginate(blocks Blocks, closing bool) ([]Keep, error) {
 		}
 	}
 	if n := len(blocks); closing && n > 0 {
-		if _, isTable := blocks[n-1].(Table); !isTable {
-			keeps[n-1].Lines, keeps[n-1].Next = true, true
-		} else {
+		var text string
+		switch b := blocks[n-1].(type) {
+		case Table:
 			keeps[n-1].Next = true
+			return keeps, nil
+		case Paragraph:
+			text = b.Text
+		case Item:
+			text = b.Line()
+		}
+		lines, err := bodyLines(text)
+		if err != nil {
+			return nil, err
+		}
+		if lines <= LongestKeptLast {
+			keeps[n-1].Lines, keeps[n-1].Next = true, true
 		}
 	}
 	return keeps, nil
+}
+
+// bodyLines counts about how many lines text takes in the body (a little more, if anything:
+// every line is counted as narrow as the indented first one).
+func bodyLines(text string) (int, error) {
+	m, err := FontMeasure(fonts.Regular, SizeText)
+	if err != nil {
+		return 0, fmt.Errorf("render: %w", err)
+	}
+	n := 0
+	for _, segment := range strings.Split(text, "\n") {
+		n += len(greedyLines(splitWords(segment), TextWidth-FirstLineIndent, m))
+	}
+	return n, nil
 }

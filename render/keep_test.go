@@ -2,7 +2,10 @@ package render
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"baocao/fonts"
 )
 
 type unknownBlock struct{ Paragraph }
@@ -71,5 +74,47 @@ func TestPaginateKeepsNextOnlyWithLines(t *testing.T) {
 func TestPaginateRefusesAnUnknownBlock(t *testing.T) {
 	if _, err := Paginate(Blocks{unknownBlock{}}, true); err == nil {
 		t.Error("an unknown block type is accepted")
+	}
+}
+
+// TestPaginateLongLastParagraph: a last paragraph too long to move whole with the closing band
+// keeps only widow control; one of LongestKeptLast lines still moves whole.
+func TestPaginateLongLastParagraph(t *testing.T) {
+	m, err := FontMeasure(fonts.Regular, SizeText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// ofLines is a paragraph of exactly n body lines as bodyLines counts them.
+	ofLines := func(n int) string {
+		var words []string
+		for i := 0; ; i++ {
+			words = append(words, "quán", "triệt,")
+			if got := len(greedyLines(words, TextWidth-FirstLineIndent, m)); got > n {
+				return strings.Join(words[:len(words)-2], " ")
+			}
+		}
+	}
+	for _, c := range []struct {
+		lines int
+		want  Keep
+	}{
+		{1, Keep{Lines: true, Next: true, Widows: WidowLines}},
+		{LongestKeptLast, Keep{Lines: true, Next: true, Widows: WidowLines}},
+		{LongestKeptLast + 1, Keep{Widows: WidowLines}},
+		{40, Keep{Widows: WidowLines}},
+	} {
+		last := []Block{Paragraph{Text: ofLines(c.lines)}}
+		if c.lines == 1 || c.lines == 40 { // an item's label makes it a little longer
+			last = append(last, Item{Label: "(1):", Text: ofLines(c.lines)})
+		}
+		for _, last := range last {
+			keeps, err := Paginate(Blocks{Paragraph{}, last}, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if keeps[1] != c.want {
+				t.Errorf("a last %T of about %d lines: %+v, want %+v", last, c.lines, keeps[1], c.want)
+			}
+		}
 	}
 }

@@ -249,3 +249,28 @@ func TestTallRowCutWhereItStands(t *testing.T) {
 		})
 	}
 }
+
+// TestLongLastParagraph: a last paragraph of 12 to 40 lines, from where it moves whole with the
+// closing band to where it is too long to (render.LongestKeptLast), gives the same pages in our
+// PDF and in LibreOffice's rendering of the DOCX.
+func TestLongLastParagraph(t *testing.T) {
+	needTool(t, "soffice")
+	docs := map[string]*render.Document{}
+	for _, n := range []int{12, 16, 19, 20, 22, 25, 28, 34, 40} {
+		for _, lead := range []int{6, 14} {
+			doc := loadSample(t, "chi-bo-so-tai-chinh.yaml")
+			doc.Body = render.Blocks{render.Paragraph{Text: filler(lead)}, render.Paragraph{Text: filler(n)}}
+			docs[fmt.Sprintf("long-%02d-%02d", n, lead)] = doc
+		}
+	}
+	files := map[string][]byte{}
+	for name, doc := range docs {
+		files[name] = renderDOCX(t, doc)
+	}
+	fromDOCX := libreOfficeBatches(t, files, 9)
+	for name, doc := range docs {
+		t.Run(name, func(t *testing.T) {
+			comparePages(t, readBBox(t, renderPDF(t, doc)), readBBox(t, fromDOCX[name]))
+		})
+	}
+}
