@@ -147,6 +147,9 @@ var fidelityTails = []fidelityTail{
 	{"headtable", func() render.Blocks {
 		return render.Blocks{render.Heading{Text: "II. Tổng hợp theo loại mô hình"}, fidelityTable(5, false), render.Paragraph{Text: "Trên đây là báo cáo của Chi bộ."}}
 	}},
+	{"twotables", func() render.Blocks {
+		return render.Blocks{fidelityTable(4, true), fidelityTable(3, false), render.Paragraph{Text: filler(1)}}
+	}},
 	{"endtable", func() render.Blocks {
 		return render.Blocks{render.Paragraph{Text: filler(2)}, fidelityTable(6, true)}
 	}},
@@ -177,7 +180,7 @@ func fidelityDocuments(t *testing.T) map[string]*render.Document {
 	return docs
 }
 
-// TestFidelityAtPageEnds renders 160 reports made to put the last paragraph, the closing
+// TestFidelityAtPageEnds renders 180 reports made to put the last paragraph, the closing
 // band, table rows and headings at every position near the foot of a page, and compares each PDF
 // with LibreOffice's rendering of the DOCX: the same pages, the same words on every line.
 func TestFidelityAtPageEnds(t *testing.T) {
@@ -190,7 +193,7 @@ func TestFidelityAtPageEnds(t *testing.T) {
 	for name, doc := range docs {
 		files[name] = renderDOCX(t, doc)
 	}
-	fromDOCX := libreOfficeBatches(t, files, 40)
+	fromDOCX := libreOfficeBatches(t, files, 45)
 	breaks := map[string]map[string]bool{} // by kind of end, the page count and the last page's lines
 	for name, doc := range docs {
 		ours := readBBox(t, renderPDF(t, doc))

@@ -253,6 +253,9 @@ type item struct {
 	// cut, for a table row, splits it into the lines that fit in avail mm and the rest; ok is
 	// false when no line fits or all do.
 	cut func(avail float64) (head, rest item, ok bool)
+	// foot is the room the item needs below it when it ends a page: a table's bottom border
+	// under a row the table goes on after, as LibreOffice counts it.
+	foot float64
 }
 
 // flow places the items from y down, page after page.
@@ -268,10 +271,11 @@ func (p *page) flow(y float64, items []item) {
 	}
 	for i, it := range items {
 		// The height of the chain of items that must stay together, starting here.
-		chain := it.height
-		for j := i; items[j].keep && j+1 < len(items); j++ {
-			chain += items[j].after + items[j+1].height
+		chain, last := it.height, i
+		for ; items[last].keep && last+1 < len(items); last++ {
+			chain += items[last].after + items[last+1].height
 		}
+		chain += items[last].foot
 		// A row taller than a whole page under its header is cut at the foot of each page it
 		// runs over, from where it starts.
 		if it.cut != nil && it.height > bottom-render.MarginTop-headerHeight(it) {

@@ -62,8 +62,14 @@ func (p *page) table(t render.Table, k render.Keep) []item {
 		r.header = &header
 		items = append(items, r)
 	}
+	// As LibreOffice sets a bordered table, a row needs the table's bottom border under it where it
+	// ends a page, and the table ends with that border: one more border's width than its rows.
+	border := render.PtToMM(render.BorderWidthPt)
+	for i := range items {
+		items[i].foot = border
+	}
 	items[len(items)-1].keep = k.Next
-	items[len(items)-1].after = render.PtToMM(render.SpaceAfterBody)
+	items[len(items)-1].after = border + render.PtToMM(render.SpaceAfterBody)
 	return items
 }
 
@@ -100,7 +106,7 @@ func (p *page) tableRow(s style, widths []float64, cells []string, aligns []alig
 				x += w
 			}
 		}, cut: func(avail float64) (item, item, bool) {
-			n := int((avail - border + 1e-6) / lineH)
+			n := int((avail - 2*border + 1e-6) / lineH) // its own border and the bottom border under it
 			if n < 1 || from+n >= to {
 				return item{}, item{}, false
 			}
