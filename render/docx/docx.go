@@ -180,9 +180,12 @@ func (r Renderer) Render(w io.Writer, d *render.Document) error {
 	if err := checkTemplate(t); err != nil {
 		return err
 	}
+	styles, err := templateStyles(t)
+	if err != nil {
+		return err
+	}
 	replace := map[string][]byte{}
 	if d.Data != nil {
-		var err error
 		if replace, err = dataParts(t, d.Data); err != nil {
 			return err
 		}
@@ -199,7 +202,7 @@ func (r Renderer) Render(w io.Writer, d *render.Document) error {
 	defer rd.Close()
 	doc := rd.Editable()
 
-	content, err := fill(doc, d)
+	content, err := fill(doc, d, styles)
 	if err != nil {
 		return err
 	}

@@ -121,9 +121,10 @@ func TestBaseTemplateFollowsTheRules(t *testing.T) {
 func TestRenderFillsEveryPlaceholder(t *testing.T) {
 	parts := renderParts(t, Renderer{}, testDocument())
 	doc := parts[documentPart]
+	text := plainText(strings.ReplaceAll(doc, "<w:noBreakHyphen/>", "-"))
 	for _, want := range []string{"ĐẢNG UỶ KHỐI", "CHI BỘ THỬ", "Số 05-BC/CB", "Yên Bái, ngày 12 tháng 4 năm 2021", "BÁO CÁO",
 		"kết quả thử", "1. Mục", "Nội dung.", "(1): Mô hình — Đơn vị.", "- Ban Tuyên giáo ĐUK;", "T/M BAN CHI ỦY", "BÍ THƯ", "Trần Văn Bình"} {
-		if !strings.Contains(doc, want) {
+		if !strings.Contains(text, want) {
 			t.Errorf("document.xml lacks %q", want)
 		}
 	}
@@ -173,8 +174,22 @@ func TestHostileText(t *testing.T) {
 		t.Fatal(err)
 	}
 	escaped := `&lt;w:p&gt;&amp;amp; &#34;ngoặc&#34; &#39;đơn&#39; {{ho_ten}}`
-	if n := strings.Count(doc, escaped); n != 3 {
-		t.Errorf("the hostile text appears escaped %d times, want 3", n)
+	if n := strings.Count(doc, escaped); n != 2 {
+		t.Errorf("the hostile text appears escaped %d times in the body and recipients, want 2", n)
+	}
+	// In the header it is broken into the lines render decides, each escaped.
+	_, org, err := render.HeaderLines(d.Header)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(org) < 2 {
+		t.Fatalf("the hostile name takes %d header lines; the test wants it broken", len(org))
+	}
+	for i := range org {
+		org[i] = escape(org[i])
+	}
+	if want := strings.Join(org, `</w:t><w:br/><w:t xml:space="preserve">`); !strings.Contains(doc, want) {
+		t.Errorf("the header lacks the escaped lines %q", want)
 	}
 	if !strings.Contains(doc, `Trần</w:t><w:br/><w:t xml:space="preserve">Văn Bình`) {
 		t.Error("a newline in the name is not a line break between text elements")
@@ -343,5 +358,69 @@ func TestAppendixSections(t *testing.T) {
 	}
 	if !strings.Contains(doc, "<w:tblHeader/>") || !strings.Contains(doc, "Tổng cộng: 1") {
 		t.Error("the appendix's table has no repeated header row or no total")
+	}
+}
+
+// TestHyphensNeverBreak: every hyphen of the text is a non-breaking hyphen, so that Word and
+// LibreOffice break lines at spaces only, as the PDF does; no plain hyphen is left in any text
+// the document fills in.
+func TestHyphensNeverBreak(t *testing.T) {
+	d := testDocument()
+	d.Body = append(d.Body, render.Paragraph{Text: "Kế hoạch số 46-KH/ĐUK, giai đoạn 2020-2025."})
+	d.Appendices = []render.Appendix{{Label: "Phụ lục 1", Title: "DANH SÁCH", Subtitle: "(Kèm theo Báo cáo số 05-BC/CB)", Body: render.Blocks{
+		render.Table{Columns: []render.Column{{Title: "Số-hiệu", Width: 1}}, Rows: [][]string{{"46-KH"}}}}}}
+	doc := renderParts(t, Renderer{}, d)[documentPart]
+	for _, want := range []string{"46</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">KH/ĐUK", "2020</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">2025", "Số</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">hiệu", "05</w:t><w:noBreakHyphen/>"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %q", want)
+		}
+	}
+	base, err := Base()
+	if err != nil {
+		t.Fatal(err)
+	}
+	template := string(base.parts[documentPart])
+	// The only plain hyphens left are the template's own five under the title.
+	if got, want := strings.Count(plainText(doc), "-"), strings.Count(plainText(template), "-"); got != want {
+		t.Errorf("%d plain hyphens in the document's text, the template has %d", got, want)
+	}
+}
+
+// TestKeepRulesOnParagraphs: every body paragraph carries the pagination render.Paginate decides,
+// on or off explicitly (whatever the template's styles say): headings and the last paragraph
+// before the closing band keep whole with what follows, other paragraphs only have widow control,
+// a table's header row keeps with its first row, and a table before another gets a gap paragraph
+// so that the two stay two tables.
+func TestKeepRulesOnParagraphs(t *testing.T) {
+	d := testDocument()
+	table := render.Table{Columns: []render.Column{{Title: "STT", Width: 1}, {Title: "Tên", Width: 4}}, Rows: [][]string{{"1", "Một"}, {"2", "Hai"}}}
+	d.Body = render.Blocks{render.Heading{Text: "1. Mục"}, render.Paragraph{Text: "Giữa."}, table, table, render.Paragraph{Text: "Cuối."}}
+	doc := renderParts(t, Renderer{}, d)[documentPart]
+	props := func(text string) string {
+		i := strings.Index(doc, `<w:t xml:space="preserve">`+text+`</w:t>`)
+		if i < 0 {
+			t.Fatalf("no paragraph %q", text)
+		}
+		start := strings.LastIndex(doc[:i], "<w:pPr>")
+		return doc[start:i]
+	}
+	whole := `<w:keepNext/><w:keepLines/><w:widowControl/>`
+	if p := props("1. Mục"); !strings.Contains(p, whole) {
+		t.Errorf("the heading: %s", p)
+	}
+	if p := props("Giữa."); !strings.Contains(p, `<w:keepNext w:val="0"/><w:keepLines w:val="0"/><w:widowControl/>`) {
+		t.Errorf("a paragraph in the middle: %s", p)
+	}
+	if p := props("Cuối."); !strings.Contains(p, whole) {
+		t.Errorf("the last paragraph before the closing band: %s", p)
+	}
+	if p := props("STT"); !strings.Contains(p, `<w:keepNext/>`) {
+		t.Errorf("the table's header row: %s", p)
+	}
+	if p := props("Hai"); strings.Contains(p, `<w:keepNext/>`) {
+		t.Errorf("the table's last row keeps with the next table: %s", p)
+	}
+	if n := strings.Count(doc, `</w:tbl><w:p><w:pPr><w:pStyle w:val="NoiDung"/><w:keepNext w:val="0"/><w:keepLines w:val="0"/><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/>`); n != 1 {
+		t.Errorf("%d gap paragraphs between the two tables, want 1", n)
 	}
 }

@@ -62,6 +62,9 @@ func plainText(part string) string { return tagRE.ReplaceAllString(part, "") }
 // checkTemplate checks that the document part holds every placeholder whole (not split across
 // runs by Word) and no unknown one, and that no other part holds any.
 func checkTemplate(t *Template) error {
+	if _, err := templateStyles(t); err != nil {
+		return err
+	}
 	doc := string(t.parts[documentPart])
 	for _, name := range Placeholders {
 		if strings.Contains(doc, "{{"+name+"}}") {
@@ -98,11 +101,19 @@ type edit struct {
 // fill returns the document part of the template with every placeholder filled from d. The
 // edits are computed on the template alone and applied in one pass, so text from the input is
 // never searched again: a user who types "{{ho_ten}}" or "<w:p>" gets exactly that printed.
-func fill(doc *docx.Docx, d *render.Document) (string, error) {
+//
+// Generated paragraphs name their styles by the template's own IDs (styles).
+func fill(doc *docx.Docx, d *render.Document, styles styleMap) (string, error) {
 	content := doc.GetContent()
+	// The header's names keep the lines decided in render, a line break between them, so that
+	// Word and LibreOffice print the same lines as the PDF.
+	parentLines, orgLines, err := render.HeaderLines(d.Header)
+	if err != nil {
+		return "", fmt.Errorf("docx: %w", err)
+	}
 	inline := map[string]string{
-		phParentOrg: d.Header.ParentOrg,
-		phOrg:       d.Header.Org,
+		phParentOrg: strings.Join(parentLines, "\n"),
+		phOrg:       strings.Join(orgLines, "\n"),
 		phNumber:    d.Header.Number,
 		phPlaceDate: d.Header.PlaceDate,
 		phKind:      d.Title.Kind,
@@ -120,7 +131,7 @@ func fill(doc *docx.Docx, d *render.Document) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	paragraphs := map[string]string{phBody: body, phRecipients: recipientsXML(d.Recipients)}
+	paragraphs := map[string]string{phBody: styles.apply(body), phRecipients: styles.apply(recipientsXML(d.Recipients))}
 
 	var edits []edit
 	for _, loc := range placeholderRE.FindAllStringSubmatchIndex(content, -1) {
@@ -142,6 +153,7 @@ func fill(doc *docx.Docx, d *render.Document) (string, error) {
 		if err != nil {
 			return "", err
 		}
+		e.text = styles.apply(e.text)
 		edits = append(edits, e)
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
@@ -181,23 +193,24 @@ func escape(s string) string {
 }
 
 // runText is text for the inside of a <w:t>: escaped, each newline a line break between two text
-// elements of the run, never a <w:br/> inside a <w:t>.
+// elements of the run, never a <w:br/> inside a <w:t>. Each hyphen is a non-breaking hyphen
+// (<w:noBreakHyphen/>, drawn as the same hyphen), because lines break at spaces only, as in the
+// PDF: Word and LibreOffice would otherwise break "46-KH/ĐUK" after its hyphen.
 func runText(s string) string {
 	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	for i := range lines {
-		lines[i] = escape(lines[i])
+		lines[i] = strings.ReplaceAll(escape(lines[i]), "-", `</w:t><w:noBreakHyphen/><w:t xml:space="preserve">`)
 	}
 	return strings.Join(lines, `</w:t><w:br/><w:t xml:space="preserve">`)
 }
 
-// paragraphXML is one paragraph of the given style holding text.
-func paragraphXML(b *strings.Builder, style string, keepNext bool, text string) {
+// paragraphXML is one paragraph of the given style holding text, with the paragraph properties
+// props written after its style (in their schema order).
+func paragraphXML(b *strings.Builder, style, props, text string) {
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="`)
 	b.WriteString(style)
 	b.WriteString(`"/>`)
-	if keepNext {
-		b.WriteString(`<w:keepNext/>`)
-	}
+	b.WriteString(props)
 	b.WriteString(`</w:pPr><w:r><w:t xml:space="preserve">`)
 	b.WriteString(runText(text))
 	b.WriteString(`</w:t></w:r></w:p>`)
@@ -218,13 +231,31 @@ const (
 // twips converts millimetres to twentieths of a point.
 func twips(mm float64) int { return int(math.Round(mm / 25.4 * 1440)) }
 
-// bodyXML writes blocks as paragraphs and tables, tables width twips wide. With keepLast, the last
-// paragraph keeps with what follows (the closing band).
-func bodyXML(blocks render.Blocks, width int, keepLast bool) (string, error) {
+// keepXML writes a paragraph's pagination as render.Paginate decided it, every property on or off
+// explicitly, so that the rules hold whatever the template's styles say.
+func keepXML(k render.Keep) string {
+	on := func(name string, v bool) string {
+		if v {
+			return `<w:` + name + `/>`
+		}
+		return `<w:` + name + ` w:val="0"/>`
+	}
+	return on("keepNext", k.Next) + on("keepLines", k.Lines) + on("widowControl", k.Widows == render.WidowLines)
+}
+
+// keepWhole keeps a heading line of an appendix whole and with what follows.
+var keepWhole = keepXML(render.Keep{Lines: true, Next: true, Widows: render.WidowLines})
+
+// bodyXML writes blocks as paragraphs and tables, tables width twips wide, each kept to the page
+// as render.Paginate decides; closing says that the closing band follows.
+func bodyXML(blocks render.Blocks, width int, closing bool) (string, error) {
+	keeps, err := render.Paginate(blocks, closing)
+	if err != nil {
+		return "", fmt.Errorf("docx: %w", err)
+	}
 	var b strings.Builder
 	afterTable := false
 	for i, block := range blocks {
-		keep := keepLast && i == len(blocks)-1
 		style := styleBody
 		var text string
 		switch block := block.(type) {
@@ -235,33 +266,52 @@ func bodyXML(blocks render.Blocks, width int, keepLast bool) (string, error) {
 		case render.Item:
 			text = block.Line()
 		case render.Table:
-			tableXML(&b, block, width)
+			tableXML(&b, block, width, keeps[i])
 			afterTable = true
+			last := i == len(blocks)-1
+			if _, nextIsTable := next(blocks, i).(render.Table); nextIsTable || (last && closing) {
+				tableGap(&b, keeps[i].Next)
+				afterTable = false
+			}
 			continue
-		default:
-			return "", fmt.Errorf("docx: unknown block type %T", block)
 		}
-		paragraph(&b, style, text, keep, afterTable)
+		paragraph(&b, style, text, keepXML(keeps[i]), afterTable)
 		afterTable = false
 	}
 	return b.String(), nil
 }
 
+// next is the block after blocks[i], nil after the last.
+func next(blocks render.Blocks, i int) render.Block {
+	if i+1 < len(blocks) {
+		return blocks[i+1]
+	}
+	return nil
+}
+
+// tableGap writes the space after a table that another table or the closing band follows: an
+// empty paragraph exactly as tall as the PDF's space after a table, without which Word and
+// LibreOffice would join the two tables into one. keepNext keeps it with what follows.
+func tableGap(b *strings.Builder, keepNext bool) {
+	fmt.Fprintf(b, `<w:p><w:pPr><w:pStyle w:val="%s"/>%s<w:spacing w:before="0" w:after="0" w:line="%d" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`,
+		styleBody, keepXML(render.Keep{Lines: keepNext, Next: keepNext}), int(render.SpaceAfterBody*20))
+}
+
 // paragraph writes one body paragraph; after a table it takes the table's space after as its
 // space before, as the PDF leaves it.
-func paragraph(b *strings.Builder, style, text string, keepNext, afterTable bool) {
+func paragraph(b *strings.Builder, style, text, props string, afterTable bool) {
 	if !afterTable {
-		paragraphXML(b, style, keepNext, text)
+		paragraphXML(b, style, props, text)
 		return
 	}
 	var inner strings.Builder
-	paragraphXML(&inner, style, keepNext, text)
+	paragraphXML(&inner, style, props, text)
 	b.WriteString(strings.Replace(inner.String(), `</w:pPr>`, fmt.Sprintf(`<w:spacing w:before="%d"/></w:pPr>`, int(render.SpaceAfterBody*20)), 1))
 }
 
 // tableXML writes a bordered table width twips wide: a header row repeated on every page, rows
 // that never split, column widths in the table's proportions.
-func tableXML(b *strings.Builder, t render.Table, width int) {
+func tableXML(b *strings.Builder, t render.Table, width int, k render.Keep) {
 	total := 0.0
 	for _, c := range t.Columns {
 		total += c.Width
@@ -281,7 +331,8 @@ func tableXML(b *strings.Builder, t render.Table, width int) {
 		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
 	}
 	b.WriteString(`</w:tblGrid>`)
-	row := func(cells []string, header, bold bool) {
+	// A row keeps with the next one through its paragraphs' keepNext, as Word reads it.
+	row := func(cells []string, header, bold, keepNext bool) {
 		b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
 		if header {
 			b.WriteString(`<w:tblHeader/>`)
@@ -296,7 +347,11 @@ func tableXML(b *strings.Builder, t render.Table, width int) {
 			if header {
 				style, jc = styleTableHeader, ""
 			}
-			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="%s"/>%s</w:pPr><w:r>`, w, style, jc)
+			keep := ""
+			if keepNext {
+				keep = `<w:keepNext/>`
+			}
+			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="%s"/>%s%s</w:pPr><w:r>`, w, style, keep, jc)
 			if bold {
 				b.WriteString(`<w:rPr><w:b/><w:bCs/></w:rPr>`)
 			}
@@ -310,12 +365,12 @@ func tableXML(b *strings.Builder, t render.Table, width int) {
 	for i, c := range t.Columns {
 		titles[i] = c.Title
 	}
-	row(titles, true, false)
-	for _, r := range t.Rows {
-		row(r, false, false)
+	row(titles, true, false, k.HeaderWithRow)
+	for i, r := range t.Rows {
+		row(r, false, false, k.Next && t.Total == nil && i == len(t.Rows)-1)
 	}
 	if t.Total != nil {
-		row(t.Total, false, true)
+		row(t.Total, false, true, k.Next)
 	}
 	b.WriteString(`</w:tbl>`)
 }
@@ -332,8 +387,7 @@ func jcOf(a render.Align) string {
 }
 
 var (
-	pageSizeRE   = regexp.MustCompile(`<w:pgSz [^>]*/>`)
-	pageMarginRE = regexp.MustCompile(`<w:pgMar [^>]*/>`)
+	pageSizeRE = regexp.MustCompile(`<w:pgSz [^>]*/>`)
 )
 
 // finalSection finds the body's own section properties, the last <w:sectPr> before </w:body>
@@ -369,9 +423,9 @@ func appendicesEdit(content string, appendices []render.Appendix) (edit, error) 
 		if a.Landscape {
 			width = twips(render.PageHeight - render.MarginLeft - render.MarginRight)
 		}
-		paragraphXML(&b, styleAppendix, false, a.Label)
-		paragraphXML(&b, styleAppendix, false, a.Title)
-		paragraphXML(&b, styleAppendixNote, false, a.Subtitle)
+		paragraphXML(&b, styleAppendix, keepWhole, a.Label)
+		paragraphXML(&b, styleAppendix, keepWhole, a.Title)
+		paragraphXML(&b, styleAppendixNote, keepWhole, a.Subtitle)
 		body, err := bodyXML(a.Body, width, false)
 		if err != nil {
 			return edit{}, err
@@ -393,20 +447,14 @@ func appendixSection(main string, landscape bool) string {
 	if landscape {
 		sect = pageSizeRE.ReplaceAllString(sect, fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d" w:orient="landscape"/>`, twips(render.PageHeight), twips(render.PageWidth)))
 	}
-	if m := pageMarginRE.FindString(sect); m != "" && !strings.Contains(sect, "<w:pgNumType") {
-		sect = strings.Replace(sect, m, m+`<w:pgNumType w:start="1"/>`, 1)
-	}
-	if !strings.Contains(sect, "<w:titlePg") {
-		sect = strings.Replace(sect, "</w:sectPr>", "<w:titlePg/></w:sectPr>", 1)
-	}
-	return sect
+	return setSectionProperty(pageNumbersFrom1(sect), "titlePg", "<w:titlePg/>")
 }
 
 // recipientsXML writes the recipients' lines, one paragraph each.
 func recipientsXML(recipients []string) string {
 	var b strings.Builder
 	for _, r := range recipients {
-		paragraphXML(&b, styleRecipients, false, r)
+		paragraphXML(&b, styleRecipients, "", r)
 	}
 	return b.String()
 }

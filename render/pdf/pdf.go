@@ -86,15 +86,14 @@ func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta
 // document lays out one document from a new page: the main part, then each appendix.
 func (p *page) document(d *render.Document) error {
 	p.startPart(false)
-	y := p.header(d.Header)
-	items := p.titleBlock(d.Title)
-	body, err := p.body(d.Body)
+	y, err := p.header(d.Header)
 	if err != nil {
 		return err
 	}
-	// The last lines of the body go with the closing band.
-	if n := len(body); n > 0 {
-		body[n-1].keep = true
+	items := p.titleBlock(d.Title)
+	body, err := p.body(d.Body, true)
+	if err != nil {
+		return err
 	}
 	items = append(items, body...)
 	items = append(items, p.closingBand(d))
@@ -209,8 +208,13 @@ func (p *page) newPage() {
 	}
 }
 
-// header draws the two-column header of page 1 and returns the y under it.
-func (p *page) header(h render.Header) float64 {
+// header draws the two-column header of page 1 and returns the y under it. The lines of the left
+// column are those render.HeaderLines decides.
+func (p *page) header(h render.Header) (float64, error) {
+	parentLines, orgLines, err := render.HeaderLines(h)
+	if err != nil {
+		return 0, fmt.Errorf("pdf: %w", err)
+	}
 	lineH := render.PtToMM(render.LineHeader)
 	x0, w0 := render.MarginLeft, render.HeaderLeftWidth
 	x1, w1 := render.MarginLeft+render.HeaderLeftWidth, render.HeaderRightWidth
@@ -223,10 +227,8 @@ func (p *page) header(h render.Header) float64 {
 			row++
 		}
 	}
-	if h.ParentOrg != "" {
-		draw(regular14, x0, w0, p.wrap(regular14, h.ParentOrg, w0, 0))
-	}
-	draw(bold14, x0, w0, p.wrap(bold14, h.Org, w0, 0))
+	draw(regular14, x0, w0, parentLines)
+	draw(bold14, x0, w0, orgLines)
 	draw(regular14, x0, w0, []string{render.StarLine})
 	numberRow := row
 	draw(regular14, x0, w0, []string{h.Number})
@@ -242,7 +244,7 @@ func (p *page) header(h render.Header) float64 {
 	row = max(numberRow, 2)
 	draw(italic14, x1, w1, p.wrap(italic14, h.PlaceDate, w1, 0))
 
-	return y + float64(max(leftRows, row))*lineH
+	return y + float64(max(leftRows, row))*lineH, nil
 }
 
 // item is one unbreakable piece of the flow: a line, a table row, or the closing band.
@@ -254,31 +256,70 @@ type item struct {
 	// header is the header row of the table this row belongs to, drawn again at the top of a page
 	// that the table runs onto.
 	header *item
+	// cut, for a table row, splits it into the lines that fit in avail mm and the rest; ok is
+	// false when no line fits or all do.
+	cut func(avail float64) (head, rest item, ok bool)
+	// foot is the room the item needs below it when it ends a page: a table's bottom border
+	// under a row the table goes on after, as LibreOffice counts it.
+	foot float64
 }
 
 // flow places the items from y down, page after page.
 func (p *page) flow(y float64, items []item) {
 	bottom := p.pageHeight() - render.MarginBottom
+	top := func(it item) {
+		p.newPage()
+		y = render.MarginTop
+		if it.header != nil {
+			it.header.draw(y)
+			y += it.header.height
+		}
+	}
 	for i, it := range items {
 		// The height of the chain of items that must stay together, starting here.
-		chain := it.height
-		for j := i; items[j].keep && j+1 < len(items); j++ {
-			chain += items[j].after + items[j+1].height
+		chain, last := it.height, i
+		for ; items[last].keep && last+1 < len(items); last++ {
+			chain += items[last].after + items[last+1].height
+		}
+		chain += items[last].foot
+		// A row taller than a whole page under its header is cut at the foot of each page it
+		// runs over, from where it starts.
+		if it.cut != nil && it.height > bottom-render.MarginTop-headerHeight(it) {
+			for y+it.height > bottom+1e-6 {
+				head, rest, ok := it.cut(bottom - y)
+				if !ok {
+					if y <= render.MarginTop+headerHeight(it)+1e-6 {
+						break // not one line fits even under the header of a new page
+					}
+					top(it)
+					continue
+				}
+				head.draw(y)
+				top(it)
+				rest.keep, rest.after, rest.header = it.keep, it.after, it.header
+				it = rest
+			}
+			it.draw(y)
+			y += it.height + it.after
+			continue
 		}
 		if chain > bottom-render.MarginTop {
 			chain = it.height
 		}
 		if y+chain > bottom+1e-6 && y > render.MarginTop+1e-6 {
-			p.newPage()
-			y = render.MarginTop
-			if it.header != nil {
-				it.header.draw(y)
-				y += it.header.height
-			}
+			top(it)
 		}
 		it.draw(y)
 		y += it.height + it.after
 	}
+}
+
+// headerHeight is the height of the header row drawn above it on a new page, 0 for none.
+func headerHeight(it item) float64 {
+	if it.header == nil {
+		return 0
+	}
+	return it.header.height
 }
 
 // titleBlock lays out BÁO CÁO, the subject and the five hyphens.
@@ -301,33 +342,33 @@ func (p *page) titleBlock(t render.Title) []item {
 	return items
 }
 
-// body lays out the blocks as lines on the body's grid.
-func (p *page) body(blocks render.Blocks) ([]item, error) {
+// body lays out the blocks as lines on the body's grid, each kept to the page as render.Paginate
+// decides; closing says that the closing band follows.
+func (p *page) body(blocks render.Blocks, closing bool) ([]item, error) {
+	keeps, err := render.Paginate(blocks, closing)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
 	var items []item
-	for _, b := range blocks {
+	for i, b := range blocks {
 		switch b := b.(type) {
 		case render.Heading:
-			lines := p.paragraph(bold14, b.Text)
-			for i := range lines {
-				lines[i].keep = true
-			}
-			items = append(items, lines...)
+			items = append(items, p.paragraph(bold14, b.Text, keeps[i])...)
 		case render.Paragraph:
-			items = append(items, p.paragraph(regular14, b.Text)...)
+			items = append(items, p.paragraph(regular14, b.Text, keeps[i])...)
 		case render.Item:
-			items = append(items, p.paragraph(regular14, b.Line())...)
+			items = append(items, p.paragraph(regular14, b.Line(), keeps[i])...)
 		case render.Table:
-			items = append(items, p.table(b)...)
-		default:
-			return nil, fmt.Errorf("pdf: unknown block type %T", b)
+			items = append(items, p.table(b, keeps[i])...)
 		}
 	}
 	return items, nil
 }
 
-// paragraph breaks text into justified body lines with a first-line indent, keeping the first two
-// and the last two lines of a paragraph together (widow and orphan control, as Word does).
-func (p *page) paragraph(s style, text string) []item {
+// paragraph breaks text into justified body lines with a first-line indent, and keeps them as k
+// says: all together (Lines), the last with what follows (Next), and at least k.Widows lines
+// together at the foot and at the top of a page (widow and orphan control, as Word does).
+func (p *page) paragraph(s style, text string, k render.Keep) []item {
 	indent, width := render.FirstLineIndent, p.textWidth()
 	lines := p.wrapLines(s, text, width, indent)
 	items := make([]item, len(lines))
@@ -346,11 +387,15 @@ func (p *page) paragraph(s style, text string) []item {
 		}}
 	}
 	n := len(items)
-	if n >= 2 {
-		items[0].keep = true
-		items[n-2].keep = true
+	for i := range n - 1 {
+		// Line i keeps with line i+1 when all lines stay together, or when a break after it would
+		// leave fewer than k.Widows lines before or after the break.
+		if k.Lines || i+1 < k.Widows || n-(i+1) < k.Widows {
+			items[i].keep = true
+		}
 	}
 	if n > 0 {
+		items[n-1].keep = k.Next
 		items[n-1].after = render.PtToMM(render.SpaceAfterBody)
 	}
 	return items

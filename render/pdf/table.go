@@ -34,9 +34,10 @@ func (p *page) columnWidths(cols []render.Column) []float64 {
 	return widths
 }
 
-// table lays out a table as one item a row: the header row keeps with the first row and is drawn
-// again at the top of every page the table runs onto.
-func (p *page) table(t render.Table) []item {
+// table lays out a table as one item a row: the header row is drawn again at the top of every
+// page the table runs onto and keeps with the first row as k says (it always does); the last row
+// keeps with what follows when k.Next.
+func (p *page) table(t render.Table, k render.Keep) []item {
 	widths := p.columnWidths(t.Columns)
 	titles := make([]string, len(t.Columns))
 	aligns := make([]align, len(t.Columns))
@@ -48,31 +49,36 @@ func (p *page) table(t render.Table) []item {
 	for i := range centred {
 		centred[i] = center
 	}
-	header := p.tableRow(tableBold13, widths, titles, centred, 0)[0]
-	header.keep = true
+	header := p.tableRow(tableBold13, widths, titles, centred)
+	header.keep = k.HeaderWithRow
 	items := []item{header}
-	// A row taller than a page, under the repeated header, is cut into parts that each fit.
-	fits := int((p.pageHeight() - render.MarginTop - render.MarginBottom - header.height) / render.PtToMM(render.LineTable))
 	for _, row := range t.Rows {
-		for _, r := range p.tableRow(table13, widths, row, aligns, fits-1) {
-			r.header = &header
-			items = append(items, r)
-		}
+		r := p.tableRow(table13, widths, row, aligns)
+		r.header = &header
+		items = append(items, r)
 	}
 	if t.Total != nil {
-		for _, r := range p.tableRow(tableBold13, widths, t.Total, aligns, fits-1) {
-			r.header = &header
-			items = append(items, r)
-		}
+		r := p.tableRow(tableBold13, widths, t.Total, aligns)
+		r.header = &header
+		items = append(items, r)
 	}
-	items[len(items)-1].after = render.PtToMM(render.SpaceAfterBody)
+	// As LibreOffice sets a bordered table, a row needs the table's bottom border under it where it
+	// ends a page, and the table ends with that border: one more border's width than its rows.
+	border := render.PtToMM(render.BorderWidthPt)
+	for i := range items {
+		items[i].foot = border
+	}
+	items[len(items)-1].keep = k.Next
+	items[len(items)-1].after = border + render.PtToMM(render.SpaceAfterBody)
 	return items
 }
 
 // tableRow lays out one row: each cell's text wrapped to its column less the padding, the row as
 // tall as its tallest cell plus one border's width (as LibreOffice sets bordered rows), every
-// cell bordered. A row of more than most lines (0: no limit) comes in parts of most lines.
-func (p *page) tableRow(s style, widths []float64, cells []string, aligns []align, most int) []item {
+// cell bordered. A row never splits across pages, as the DOCX's rows do not (w:cantSplit), unless
+// it is taller than a page: then, as in Word and LibreOffice, it starts where it stands and is
+// cut at the foot of each page (its cut function).
+func (p *page) tableRow(s style, widths []float64, cells []string, aligns []align) item {
 	lineH := render.PtToMM(render.LineTable)
 	wrapped := make([][]string, len(widths))
 	rows := 1
@@ -84,15 +90,12 @@ func (p *page) tableRow(s style, widths []float64, cells []string, aligns []alig
 		wrapped[i] = p.wrap(s, text, widths[i]-2*render.CellPadding, 0)
 		rows = max(rows, len(wrapped[i]))
 	}
-	if most <= 0 {
-		most = rows
-	}
 	border := render.PtToMM(render.BorderWidthPt)
-	var parts []item
-	for from := 0; from < rows; from += most {
-		to := min(from+most, rows)
+	// part is the row's lines [from, to) as one bordered piece.
+	var part func(from, to int) item
+	part = func(from, to int) item {
 		height := float64(to-from)*lineH + border
-		parts = append(parts, item{height: height, draw: func(top float64) {
+		return item{height: height, draw: func(top float64) {
 			p.f.SetLineWidth(render.PtToMM(render.BorderWidthPt))
 			x := render.MarginLeft
 			for i, w := range widths {
@@ -102,9 +105,15 @@ func (p *page) tableRow(s style, widths []float64, cells []string, aligns []alig
 				}
 				x += w
 			}
-		}})
+		}, cut: func(avail float64) (item, item, bool) {
+			n := int((avail - 2*border + 1e-6) / lineH) // its own border and the bottom border under it
+			if n < 1 || from+n >= to {
+				return item{}, item{}, false
+			}
+			return part(from, from+n), part(from+n, to), true
+		}}
 	}
-	return parts
+	return part(0, rows)
 }
 
 // appendix lays out an appendix from a new page of its own orientation: its label, title and
@@ -123,7 +132,7 @@ func (p *page) appendix(a render.Appendix) error {
 	add(bold14, a.Title)
 	add(italic14, a.Subtitle)
 	items[len(items)-1].after = render.PtToMM(render.GapAfterTitle)
-	body, err := p.body(a.Body)
+	body, err := p.body(a.Body, false)
 	if err != nil {
 		return err
 	}
