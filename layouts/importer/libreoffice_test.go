@@ -177,7 +177,9 @@ func TestDOCXSavedAgainByLibreOffice(t *testing.T) {
 			}
 			res := importer.ReadDOCX(filepath.Base(in), saved)
 			if len(res.Problems) != 0 {
-				t.Errorf("problems: %v", res.Problems)
+				for _, p := range res.Problems {
+					t.Errorf("problem: %s", p.String())
+				}
 			}
 			if len(res.Reports) != 1 || !bytes.Equal(res.Reports[0], doc.Data) {
 				t.Errorf("imported:\n%s", res.Reports)

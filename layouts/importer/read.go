@@ -262,7 +262,7 @@ func (r *reader) header(lines []line, opening string) {
 		}
 	}
 	parent := collapse(strings.Join(texts[:split], " "))
-	if split > 1 {
+	if split > 1 && !oneParagraph(names[:split]) {
 		r.c.warnf("co_quan.cap_tren", "phần đầu có %d dòng tên cấp trên; đã ghép thành một dòng %q, hãy kiểm tra", split, parent)
 	}
 	switch {
@@ -278,6 +278,17 @@ func (r *reader) header(lines []line, opening string) {
 		rep.Org = collapse(strings.Join(texts[split:], " "))
 		r.c.warnf("co_quan.ten", "câu mở đầu và câu kết không ghi tên chi, đảng bộ; đã lấy tên in hoa ở phần đầu %q, hãy sửa lại chữ hoa, chữ thường", rep.Org)
 	}
+}
+
+// oneParagraph reports whether the lines are one paragraph's, broken by manual breaks (as baocao
+// breaks a long name into balanced lines): one name, not several.
+func oneParagraph(lines []line) bool {
+	for _, l := range lines[1:] {
+		if l.b != lines[0].b {
+			return false
+		}
+	}
+	return true
 }
 
 // joinBreaks joins the lines of one paragraph outside tables again: in the body a manual line
