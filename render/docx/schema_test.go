@@ -81,7 +81,6 @@ func TestOutputIsSchemaValid(t *testing.T) {
 	docxtest.Validate(t, "the exported template", exported.Bytes())
 }
 
-
 // withoutLine is a problem without its line number, to compare problems of different files.
 func withoutLine(p string) string { return lineRE.ReplaceAllString(p, ":") }
 
