@@ -366,10 +366,10 @@ func (s *server) renderWith(renderer render.Renderer, ext, mime string) http.Han
 			fail(w, http.StatusServiceUnavailable, "Máy đang bận tạo nhiều văn bản; hãy bấm lại sau ít phút.")
 			return
 		}
-		filled := fill(data)
-		doc := filled.in.Document()
+		read := fill(data)
+		doc := read.in.Document()
 		if doc == nil {
-			writeJSON(w, http.StatusUnprocessableEntity, filled.result())
+			writeJSON(w, http.StatusUnprocessableEntity, read.result())
 			return
 		}
 		var buf bytes.Buffer
