@@ -27,6 +27,12 @@ type Options struct {
 	// report's "nguon", a batch's paths), by their native paths. Nil opens nothing: such a path is
 	// refused before anything is looked at, as the web form needs.
 	Files fs.FS
+	// SkipUnreadable leaves out of a consolidated report every source file that cannot be read
+	// or has errors, listing each, instead of stopping the report.
+	SkipUnreadable bool
+	// Progress, when set, is told after each source file of a consolidated report or a batch is
+	// read: how many are done out of how many.
+	Progress func(done, total int)
 }
 
 // Reader reads one input file and collects its problems.
