@@ -46,8 +46,8 @@ func newBatchCmd(stdout, stderr io.Writer, runF func(*batchOptions) error) *cobr
 	c := &cobra.Command{
 		Use:   "batch [tùy chọn] -o THƯ-MỤC ĐẦU-VÀO...",
 		Short: "Tạo báo cáo của mọi chi, đảng bộ một lần, từ thư mục hoặc tệp danh sách",
-		Long: `Tạo báo cáo của mọi chi, đảng bộ một lần. ĐẦU-VÀO là thư mục chứa tệp YAML của từng nơi,
-tệp danh sách (chung + danh_sach), hoặc các tệp YAML. Mỗi nơi một tệp ra, đặt tên theo tên chi,
+		Long: `Tạo báo cáo của mọi chi, đảng bộ một lần. ĐẦU-VÀO là thư mục chứa tệp của từng nơi (YAML,
+hoặc PDF, Word .docx nhận được), tệp danh sách (chung + danh_sach), hoặc các tệp ấy. Mỗi nơi một tệp ra, đặt tên theo tên chi,
 đảng bộ (không dấu). Nơi có lỗi không làm dừng nơi khác; cuối cùng in bảng kết quả.`,
 		Example: `  baocao batch samples/danh-sach-khoi.yaml -o ra/
   baocao batch bao-cao-cac-chi-bo/ -o ra/ --format all --combine ra/tat-ca.pdf`,
@@ -128,6 +128,7 @@ func runBatch(opts *batchOptions) error {
 		return describeWriteError(opts.OutDir, err)
 	}
 
+	opts.Input.Progress = readingProgress(opts.Stderr, opts.Terminal)
 	list := cells.Collect(opts.Inputs, opts.Input)
 	outcomes := make([]cellOutcome, len(list))
 	var good []int
