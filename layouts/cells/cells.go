@@ -18,6 +18,7 @@ import (
 	"baocao/layouts/dangky"
 	"baocao/layouts/importer"
 	"baocao/layouts/input"
+	"baocao/layouts/workbook"
 	"baocao/render"
 )
 
@@ -89,7 +90,7 @@ func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) 
 
 // Collect reads every cell under the paths, in order: a folder's reports by name (.yaml and .yml
 // files, and the .pdf, .docx and .doc files received, read by the importer), or the files
-// themselves, through opts.Files. Files of another kind of document (a consolidated report beside
+// themselves (those, or a roster workbook .xlsx read by layouts/workbook), through opts.Files. Files of another kind of document (a consolidated report beside
 // the cells) are passed over. A path that cannot be read gives a failed cell that says why; with
 // no opts.Files every path does, and nothing is looked at. opts.Progress is told after each file.
 func Collect(paths []string, opts input.Options) []Cell {
@@ -163,9 +164,16 @@ func readCells(path string, opts input.Options) []Cell {
 	if received(path) {
 		limit = importer.MaxFileSize
 	}
+	isWorkbook := strings.EqualFold(filepath.Ext(path), ".xlsx")
+	if isWorkbook {
+		limit = workbook.MaxFileSize
+	}
 	data, err := readFile(opts.Files, path, limit)
 	if err != nil {
 		return []Cell{failed(path, err)}
+	}
+	if isWorkbook {
+		return loadWorkbook(path, data, opts)
 	}
 	if !received(path) {
 		cells, _ := Load(path, data, opts)
@@ -203,6 +211,47 @@ func readCells(path string, opts input.Options) []Cell {
 		}
 	}
 	return out
+}
+
+// loadWorkbook reads the cells of a roster workbook, each problem pointed at its sheet and cell;
+// the workbook's own warnings go with its first cell.
+func loadWorkbook(path string, data []byte, opts input.Options) []Cell {
+	roster, problems := workbook.ReadRoster(path, data)
+	if roster == nil {
+		return []Cell{{File: path, Problems: problems}}
+	}
+	cells, _ := Load(path, roster.YAML, opts)
+	for i := range cells {
+		located := roster.Locate(cells[i].Problems)
+		if i == 0 {
+			located = append(problems, located...)
+		}
+		cells[i].Problems = located
+	}
+	return cells
+}
+
+// ReadSource reads a file an input names inside itself (a consolidated report's list of the
+// cells due, in Excel), through files: a regular file only, no larger than limit, or the
+// problem that says why not, in Vietnamese.
+func ReadSource(files fs.FS, path string, limit int64) ([]byte, input.Problems) {
+	if files == nil {
+		return nil, input.Problems{{File: path, Message: "ở đây không được mở tệp trên máy"}}
+	}
+	st, err := fs.Stat(files, path)
+	switch {
+	case err != nil:
+		return nil, failed(path, err).Problems
+	case st.IsDir():
+		return nil, input.Problems{{File: path, Message: "là một thư mục, không phải một tệp"}}
+	case !st.Mode().IsRegular():
+		return nil, notRegular(path).Problems
+	}
+	data, err := readFile(files, path, limit)
+	if err != nil {
+		return nil, failed(path, err).Problems
+	}
+	return data, nil
 }
 
 // reportFiles lists a folder's regular report files (.yaml, .yml, .pdf, .docx, .doc), sorted by

@@ -594,6 +594,13 @@ func (o *Object) List(key string) []*Object {
 	return out
 }
 
+// IsText reports whether the key holds one value (a text, a number) rather than a list or a
+// group of keys.
+func (o *Object) IsText(key string) bool {
+	v, ok := o.fields[key]
+	return ok && v.Kind == yaml.ScalarNode && !isNull(v)
+}
+
 // Strings returns the texts of the list under key, and whether the key was present.
 func (o *Object) Strings(key string) ([]string, bool) {
 	return o.Lines(key, MaxValueRunes)

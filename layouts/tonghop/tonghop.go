@@ -12,6 +12,7 @@ import (
 	"baocao/layouts/cells"
 	"baocao/layouts/input"
 	"baocao/layouts/kh46"
+	xlsxin "baocao/layouts/workbook"
 )
 
 // Name is the value of "mau" for this document kind.
@@ -50,8 +51,8 @@ type Report struct {
 	Recipients []string
 	Signer     input.Signer
 
-	// SourceProblems are the errors of the cells' files: the counts cannot be trusted until they
-	// are fixed.
+	// SourceProblems are the errors of the cells' files, and the problems of the file of the
+	// cells due when phai_bao_cao names one: the counts cannot be trusted until they are fixed.
 	SourceProblems input.Problems
 	// Skipped are the source files left out because they cannot be read or have errors, with
 	// input.Options.SkipUnreadable; each is a warning, and the report lists them.
@@ -94,7 +95,12 @@ func Read(top *input.Object, dir string) *Report {
 	rep.Recipients = input.ReadRecipients(top, []string{"Ban Thường vụ Đảng ủy Khối (b/c)", "Ban Tuyên giáo Tỉnh ủy (b/c)", "Lưu " + defaultBoard})
 	rep.Signer, _ = input.ReadSigner(top, "", "TRƯỞNG BAN")
 
-	due, _ := top.Strings("phai_bao_cao")
+	var due []string
+	if top.IsText("phai_bao_cao") {
+		due = rep.dueFromFile(top, dir)
+	} else {
+		due, _ = top.Strings("phai_bao_cao")
+	}
 	if len(due) == 0 && !top.Reader().Problems().HasErrors() {
 		top.Errorf("phai_bao_cao", "cần danh sách mọi chi, đảng bộ phải báo cáo, để biết nơi nào chưa báo cáo")
 	}
@@ -165,6 +171,31 @@ func Read(top *input.Object, dir string) *Report {
 		rep.Cells = append(rep.Cells, c)
 	}
 	return rep
+}
+
+// dueFromFile reads the list of cells due from the Excel (.xlsx) or CSV file phai_bao_cao names,
+// found against dir through the reader's Files, its problems kept with the sources'.
+func (rep *Report) dueFromFile(top *input.Object, dir string) []string {
+	name := top.String("phai_bao_cao", true)
+	if ext := strings.ToLower(filepath.Ext(name)); ext != ".xlsx" && ext != ".csv" {
+		top.Errorf("phai_bao_cao", "phải là danh sách tên các chi, đảng bộ (mỗi dòng bắt đầu bằng \"- \"), hoặc tên một tệp Excel (.xlsx) hay CSV chứa danh sách ấy, không phải %q", name)
+		return nil
+	}
+	path := name
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
+	}
+	data, problems := cells.ReadSource(top.Reader().Options().Files, path, xlsxin.MaxFileSize)
+	if problems == nil {
+		var names []string
+		names, problems = xlsxin.Names(path, data)
+		if !problems.HasErrors() {
+			rep.SourceProblems = append(rep.SourceProblems, problems...)
+			return names
+		}
+	}
+	rep.SourceProblems = append(rep.SourceProblems, problems...)
+	return nil
 }
 
 // Supersedes reports whether a cell's report read later replaces one of the same cell read
