@@ -47,10 +47,12 @@ func newBatchCmd(stdout, stderr io.Writer, runF func(*batchOptions) error) *cobr
 		Use:   "batch [tùy chọn] -o THƯ-MỤC ĐẦU-VÀO...",
 		Short: "Tạo báo cáo của mọi chi, đảng bộ một lần, từ thư mục hoặc tệp danh sách",
 		Long: `Tạo báo cáo của mọi chi, đảng bộ một lần. ĐẦU-VÀO là thư mục chứa tệp của từng nơi (YAML,
-hoặc PDF, Word .docx nhận được), tệp danh sách (chung + danh_sach), hoặc các tệp ấy. Mỗi nơi một tệp ra, đặt tên theo tên chi,
+hoặc PDF, Word .docx nhận được), tệp danh sách (chung + danh_sach, hoặc bảng tính Excel .xlsx theo
+mẫu "baocao template export --xlsx"), hoặc các tệp ấy. Mỗi nơi một tệp ra, đặt tên theo tên chi,
 đảng bộ (không dấu). Nơi có lỗi không làm dừng nơi khác; cuối cùng in bảng kết quả.`,
 		Example: `  baocao batch samples/danh-sach-khoi.yaml -o ra/
-  baocao batch bao-cao-cac-chi-bo/ -o ra/ --format all --combine ra/tat-ca.pdf`,
+  baocao batch bao-cao-cac-chi-bo/ -o ra/ --format all --combine ra/tat-ca.pdf
+  baocao batch danh-sach.xlsx -o ra/`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError{"cần ít nhất một thư mục hoặc tệp đầu vào"}
