@@ -541,3 +541,47 @@ func TestReceivedFileTooLarge(t *testing.T) {
 		t.Errorf("problems: %v", in.Problems)
 	}
 }
+
+// TestDueListFromAFile: phai_bao_cao may name a CSV or Excel file of the cells due, read through
+// the reader's Files, found against the report's folder; a file that cannot be read stops the
+// report with its problem.
+func TestDueListFromAFile(t *testing.T) {
+	cs := receivedCells(3)
+	dir := t.TempDir()
+	files := map[string][]byte{"a.yaml": cs[0].yaml(), "b.yaml": cs[1].yaml()}
+	report := func(due string) []byte {
+		return []byte("mau: tong-hop\nngay: 2021-04-19\nnguon: [nhan]\nphai_bao_cao: " + due + "\nky: {ho_ten: B}\n")
+	}
+	file := writeFiles(t, dir, files, report("phai-bao-cao.csv"))
+	csv := "\xEF\xBB\xBFSTT;Tên chi bộ, đảng bộ\n1;" + cs[0].name + "\n2;" + cs[1].name + "\n3;" + cs[2].name + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "phai-bao-cao.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, rep := readReport(t, file, input.Options{})
+	if in.Document() == nil {
+		t.Fatalf("errors: %s", in.Problems.Error())
+	}
+	if want := []string{cs[0].name, cs[1].name, cs[2].name}; !reflect.DeepEqual(rep.Due, want) {
+		t.Errorf("due %q, want %q", rep.Due, want)
+	}
+	if st := rep.Count(); !reflect.DeepEqual(st.NotReported, []string{cs[2].name}) {
+		t.Errorf("not reported: %q", st.NotReported)
+	}
+
+	for _, tc := range []struct{ due, want string }{
+		{"khong-co.xlsx", filepath.Join(dir, "khong-co.xlsx") + ": không có tệp hoặc thư mục này"},
+		{"danh-sach.txt", file + `:4: phai_bao_cao: phải là danh sách tên các chi, đảng bộ (mỗi dòng bắt đầu bằng "- "), hoặc tên một tệp Excel (.xlsx) hay CSV chứa danh sách ấy, không phải "danh-sach.txt"`},
+	} {
+		os.WriteFile(file, report(tc.due), 0o644)
+		in, _ := readReport(t, file, input.Options{})
+		if in.Document() != nil || in.Problems.Error() != tc.want {
+			t.Errorf("phai_bao_cao: %s:\n%s\nwant:\n%s", tc.due, in.Problems.Error(), tc.want)
+		}
+	}
+	// The web form's reader opens nothing.
+	os.WriteFile(file, report("phai-bao-cao.csv"), 0o644)
+	data, _ := os.ReadFile(file)
+	if _, problems := layouts.Load(file, data, input.Options{}); !strings.Contains(problems.Error(), "ở đây không được mở tệp trên máy") {
+		t.Errorf("without Files: %s", problems.Error())
+	}
+}

@@ -101,7 +101,7 @@ func Read(top *input.Object, dir string) *Report {
 	} else {
 		due, _ = top.Strings("phai_bao_cao")
 	}
-	if len(due) == 0 && !top.Reader().Problems().HasErrors() {
+	if len(due) == 0 && !top.Reader().Problems().HasErrors() && !top.IsText("phai_bao_cao") {
 		top.Errorf("phai_bao_cao", "cần danh sách mọi chi, đảng bộ phải báo cáo, để biết nơi nào chưa báo cáo")
 	}
 	seenDue := map[string]int{}

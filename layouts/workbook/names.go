@@ -140,13 +140,7 @@ func readCSV(file string, data []byte) ([][]cell, input.Problems) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, refusal(file, "không phải tệp CSV (có ký tự NUL; có thể là tệp UTF-16 hoặc tệp nhị phân); hãy lưu lại bằng Excel với kiểu CSV UTF-8")
 	}
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	sep := ','
-	for _, c := range []rune{';', '\t'} {
-		if bytes.Count(first, []byte(string(c))) > bytes.Count(first, []byte(string(sep))) {
-			sep = c
-		}
-	}
+	sep := separator(data)
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma, r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = sep, -1, true, false
 	var rows [][]cell
@@ -174,6 +168,34 @@ func readCSV(file string, data []byte) ([][]cell, input.Problems) {
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// separator tells a CSV file's separator: of the semicolon (Excel in a Vietnamese locale), the
+// comma and the tab, the one that splits the first rows into the same number of cells, more than
+// one, most often; the semicolon when none does better.
+func separator(data []byte) rune {
+	best, score := ';', 0
+	for _, sep := range []rune{';', ',', '\t'} {
+		r := csv.NewReader(bytes.NewReader(data))
+		r.Comma, r.FieldsPerRecord, r.LazyQuotes = sep, -1, true
+		n, fields := 0, 0
+		for i := 0; i < 20; i++ {
+			rec, err := r.Read()
+			if err != nil {
+				break
+			}
+			if i == 0 {
+				fields = len(rec)
+			}
+			if len(rec) == fields && fields > 1 {
+				n++
+			}
+		}
+		if n > score {
+			best, score = sep, n
+		}
+	}
+	return best
 }
 
 // columnName is a column's letters: 0 gives "A", 26 "AA".
