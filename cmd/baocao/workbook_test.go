@@ -104,15 +104,29 @@ func TestRosterWorkbookProblemsPointAtCells(t *testing.T) {
 	}
 	f.SetCellValue("Danh sách", "J2", "")                                                                                         // no signer
 	f.SetCellValue("Mô hình", "C2", "Mô hình thi đua thực hiện chương trình \"5S\" (\"Sạch hơn - Đẹp hơn - Năng suất cao hơn\")") // not for agencies: a warning
+	for c, v := range []any{"Chi bộ Sở Tư pháp", "Chi bộ", "nông nghiệp", 4, time.Date(2021, 4, 13, 0, 0, 0, 0, time.UTC), nil, nil, nil, nil, "Lương Văn Hải"} {
+		if v != nil {
+			ref, _ := excelize.CoordinatesToCellName(c+1, 3)
+			f.SetCellValue("Danh sách", ref, v)
+		}
+	}
+	f.SetCellValue("Danh sách", "J3", "Lương Văn Hải")
 	f.SaveAs(book)
 	r := runMain("batch", book, "-o", filepath.Join(dir, "ra"))
-	for _, want := range []string{book + ":Danh sách!J2: thiếu khóa bắt buộc", book + ":Mô hình!C2: cảnh báo: "} {
+	for _, want := range []string{
+		book + ":Danh sách!J2: thiếu khóa bắt buộc",
+		book + ":Mô hình!C2: cảnh báo: ",
+		book + `:Danh sách!C3: "nông nghiệp" không phải là khối đã biết; chọn trong danh sách của ô: cơ quan; doanh nghiệp; giáo dục - đào tạo; y tế` + "\n",
+	} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
 	}
-	if r.code != exitInvalid {
-		t.Errorf("exit %d", r.code)
+	if strings.Count(r.stderr, "Danh sách!C3") != 1 {
+		t.Errorf("the bad khối is told more than once (the loader's missing key too):\n%s", r.stderr)
+	}
+	if r.code != exitInvalid || !strings.Contains(r.stdout, "Tổng cộng: 2 chi, đảng bộ; 0 đã tạo, 2 có lỗi") {
+		t.Errorf("exit %d\n%s", r.code, r.stdout)
 	}
 }
 

@@ -213,8 +213,9 @@ func readCells(path string, opts input.Options) []Cell {
 	return out
 }
 
-// loadWorkbook reads the cells of a roster workbook, each problem pointed at its sheet and cell;
-// the workbook's own warnings go with its first cell.
+// loadWorkbook reads the cells of a roster workbook, each problem pointed at its sheet and cell:
+// each cell with the problems of its rows; the workbook's own warnings go with its first cell,
+// and its own errors (rows that belong to no cell) make one more failed cell, for the file.
 func loadWorkbook(path string, data []byte, opts input.Options) []Cell {
 	roster, problems := workbook.ReadRoster(path, data)
 	if roster == nil {
@@ -222,11 +223,13 @@ func loadWorkbook(path string, data []byte, opts input.Options) []Cell {
 	}
 	cells, _ := Load(path, roster.YAML, opts)
 	for i := range cells {
-		located := roster.Locate(cells[i].Problems)
-		if i == 0 {
-			located = append(problems, located...)
-		}
-		cells[i].Problems = located
+		cells[i].Problems = roster.CellProblems(cells[i].Item, cells[i].Problems)
+	}
+	if problems.HasErrors() {
+		return append(cells, Cell{File: path, Problems: problems})
+	}
+	if len(cells) > 0 {
+		cells[0].Problems = append(problems, cells[0].Problems...)
 	}
 	return cells
 }

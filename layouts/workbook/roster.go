@@ -110,7 +110,27 @@ var (
 type Roster struct {
 	YAML   []byte
 	file   string
-	places map[string]string // a YAML position ("danh_sach[2].mo_hinh[1].loai"): "Mô hình!C3"
+	places map[string]string      // a YAML position ("danh_sach[2].mo_hinh[1].loai"): "Mô hình!C3"
+	items  map[int]input.Problems // the problems of the rows of each item of danh_sach (1-based)
+}
+
+// CellProblems is every problem of the roster's item-th cell (1-based, as cells.Cell.Item):
+// those of its rows in the workbook (a value that cannot be read, which the YAML then lacks),
+// then the loader's, located by Locate; a loader's problem at a cell that has one already is
+// left out, since it is only the consequence.
+func (r *Roster) CellProblems(item int, loader input.Problems) input.Problems {
+	own := r.items[item]
+	out := append(input.Problems(nil), own...)
+	taken := map[string]bool{}
+	for _, p := range own {
+		taken[p.File] = true
+	}
+	for _, p := range r.Locate(loader) {
+		if !taken[p.File] || p.File == r.file {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Locate points problems found in the roster's YAML at the workbook's cells: each with a YAML
@@ -148,8 +168,10 @@ func located(file string, s *sheet, ref, format string, args ...any) input.Probl
 
 // ReadRoster reads a roster workbook: the sheet "Danh sách" (one row per cell), "Mô hình" and
 // "Gương" (keyed by the cell's name in their first column), their columns found by their
-// headers in row 1. Every problem of the workbook is given at once, each at its sheet, row and
-// column; the roster is nil when any is an error.
+// headers in row 1. Every problem is given at once, each at its sheet, row and column. The
+// roster is nil when the workbook as a whole cannot be read (not a workbook, a sheet or a
+// column missing, merged cells); else the problems are those of the workbook as a whole (rows
+// that belong to no cell, columns passed over), and CellProblems gives each cell's.
 func ReadRoster(file string, data []byte) (*Roster, input.Problems) {
 	f, problems := open(file, data)
 	if problems != nil {
@@ -181,11 +203,11 @@ func ReadRoster(file string, data []byte) (*Roster, input.Problems) {
 	}
 
 	items := rd.cells(read[0], cols[0])
-	rd.attach(items, "mo_hinh", read[1], modelsLayout, cols[1])
-	rd.attach(items, "guong", read[2], exemplarsLayout, cols[2])
-	if rd.problems.HasErrors() {
+	if len(items) == 0 {
 		return nil, rd.problems
 	}
+	rd.attach(items, "mo_hinh", read[1], modelsLayout, cols[1])
+	rd.attach(items, "guong", read[2], exemplarsLayout, cols[2])
 	list := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, it := range items {
 		list.Content = append(list.Content, it.node)
@@ -198,22 +220,38 @@ func ReadRoster(file string, data []byte) (*Roster, input.Problems) {
 		return nil, refusal(file, MsgCorrupt)
 	}
 	rd.places[input.RosterList] = CellsSheet + "!A1"
-	return &Roster{YAML: out, file: file, places: rd.places}, rd.problems
+	return &Roster{YAML: out, file: file, places: rd.places, items: rd.items}, rd.problems
 }
 
 // rosterReader gathers the roster's problems and positions while it reads the sheets.
 type rosterReader struct {
 	file     string
-	problems input.Problems
+	problems input.Problems // of the workbook as a whole
 	places   map[string]string
+	item     int                    // the item of danh_sach the rows being read belong to; 0 none
+	items    map[int]input.Problems // the problems of each item's rows
+}
+
+// add records a problem at a sheet's cell, with the item being read, or the workbook as a whole.
+func (rd *rosterReader) add(s *sheet, ref, format string, args ...any) {
+	p := located(rd.file, s, ref, format, args...)
+	if rd.item == 0 {
+		rd.problems = append(rd.problems, p)
+		return
+	}
+	if rd.items == nil {
+		rd.items = map[int]input.Problems{}
+	}
+	rd.items[rd.item] = append(rd.items[rd.item], p)
 }
 
 // item is one cell's entry of the roster YAML, with the row it comes from.
 type item struct {
-	name string
-	node *yaml.Node
-	path string // "danh_sach[2]"
-	row  int
+	name  string
+	node  *yaml.Node
+	path  string // "danh_sach[2]"
+	row   int
+	index int // its place in danh_sach, 1-based
 }
 
 // headers finds each column of the layout in the sheet's first row, by its header: the column
@@ -264,17 +302,19 @@ func (rd *rosterReader) cells(s *sheet, cols []int) []*item {
 		if blankRow(s.rows[r]) {
 			continue
 		}
-		it := &item{node: mapping(), row: r + 1, path: fmt.Sprintf("%s[%d]", input.RosterList, len(items)+1)}
+		rd.item = len(items) + 1
+		it := &item{node: mapping(), row: r + 1, path: fmt.Sprintf("%s[%d]", input.RosterList, rd.item), index: rd.item}
 		name := at(s.rows[r], cols[0], r+1)
 		it.name = clean(name.value)
 		if prev, ok := seen[input.NameKey(it.name)]; ok && it.name != "" {
-			rd.problems = append(rd.problems, located(rd.file, s, name.ref, "%q đã có ở dòng %d; mỗi chi, đảng bộ một dòng", it.name, prev))
+			rd.add(s, name.ref, "%q đã có ở dòng %d; mỗi chi, đảng bộ một dòng", it.name, prev)
 		}
 		seen[input.NameKey(it.name)] = r + 1
 		rd.fill(it.node, it.path, s, r, cellsLayout.columns, cols)
 		rd.places[it.path] = s.place(name.ref)
 		items = append(items, it)
 	}
+	rd.item = 0
 	if len(items) == 0 {
 		rd.problems = append(rd.problems, located(rd.file, s, "A2", "chưa có chi, đảng bộ nào (từ dòng 2, mỗi dòng một nơi)"))
 	}
@@ -298,14 +338,16 @@ func (rd *rosterReader) attach(items []*item, key string, s *sheet, l layout, co
 		owner := at(s.rows[r], cols[0], r+1)
 		name := clean(owner.value)
 		it, ok := byName[input.NameKey(name)]
+		rd.item = 0
 		switch {
 		case name == "":
-			rd.problems = append(rd.problems, located(rd.file, s, owner.ref, "thiếu tên chi, đảng bộ của dòng này"))
+			rd.add(s, owner.ref, "thiếu tên chi, đảng bộ của dòng này")
 			continue
 		case !ok:
-			rd.problems = append(rd.problems, located(rd.file, s, owner.ref, "%q không có trong trang %q", name, CellsSheet))
+			rd.add(s, owner.ref, "%q không có trong trang %q", name, CellsSheet)
 			continue
 		}
+		rd.item = it.index
 		list := lists[it]
 		entry := mapping()
 		path := fmt.Sprintf("%s.%s[%d]", it.path, key, len(list.Content)+1)
@@ -313,6 +355,7 @@ func (rd *rosterReader) attach(items []*item, key string, s *sheet, l layout, co
 		rd.places[path] = s.place(owner.ref)
 		list.Content = append(list.Content, entry)
 	}
+	rd.item = 0
 	for _, it := range items {
 		set(it.node, key, lists[it])
 	}
@@ -354,7 +397,7 @@ func (rd *rosterReader) fill(m *yaml.Node, path string, s *sheet, r int, columns
 // value reads one cell as its column wants it; false for a blank cell or one with a problem.
 func (rd *rosterReader) value(s *sheet, c cell, col column) (*yaml.Node, bool) {
 	bad := func(format string, args ...any) (*yaml.Node, bool) {
-		rd.problems = append(rd.problems, located(rd.file, s, c.ref, format, args...))
+		rd.add(s, c.ref, format, args...)
 		return nil, false
 	}
 	switch c.kind {

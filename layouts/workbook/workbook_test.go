@@ -297,33 +297,39 @@ func TestBadWorkbooks(t *testing.T) {
 	missingColumn := filled(t)
 	missingColumn.SetCellStr(ModelsSheet, "D1", "Ghi chú")
 	for _, tc := range []struct {
-		name string
-		data []byte
-		want string
+		name  string
+		data  []byte
+		want  string
+		reads bool // the workbook reads, its bad values left out of the cells' YAML
 	}{
-		{"text", []byte("Tên chi bộ\nChi bộ A\n"), "ds.xlsx: " + MsgNotXLSX},
-		{"a Word document", setXML(t, bytesOf(t, filled(t)), "xl/workbook.xml", func(string) string { return "<w:document/>" }), "ds.xlsx: " + MsgCorrupt},
-		{"password", ole("EncryptionInfo"), "ds.xlsx: " + MsgEncrypted},
-		{"Excel 97", ole("Workbook"), "ds.xlsx: " + MsgXLS},
+		{"text", []byte("Tên chi bộ\nChi bộ A\n"), "ds.xlsx: " + MsgNotXLSX, false},
+		{"a Word document", setXML(t, bytesOf(t, filled(t)), "xl/workbook.xml", func(string) string { return "<w:document/>" }), "ds.xlsx: " + MsgCorrupt, false},
+		{"password", ole("EncryptionInfo"), "ds.xlsx: " + MsgEncrypted, false},
+		{"Excel 97", ole("Workbook"), "ds.xlsx: " + MsgXLS, false},
 		{"merged header", bytesOf(t, mergedHeader), "ds.xlsx:Mô hình!B1:C1: ô tiêu đề bị gộp (Merge & Center); hãy bỏ gộp để mỗi cột có tiêu đề riêng trong một ô\n" +
-			`ds.xlsx:Mô hình!A1: thiếu cột "Loại mô hình" ở dòng 1 (dòng tiêu đề)`},
-		{"merged rows", bytesOf(t, mergedRows), "ds.xlsx:Gương!A2:A3: các ô bị gộp (Merge & Center); hãy bỏ gộp và điền giá trị vào từng ô"},
-		{"formula", withFormula(false), "ds.xlsx:Danh sách!D2: " + msgNoValue},
-		{"date as text", bytesOf(t, textDate), `ds.xlsx:Danh sách!E3: ngày "12/4/2021" được gõ dạng chữ; hãy nhập lại thành ngày của Excel (định dạng ô: Date, như 12/04/2021)`},
-		{"sheet missing", bytesOf(t, noSheet), `ds.xlsx: thiếu trang tính "Gương" (các gương cá nhân, mỗi dòng một người, cột đầu là tên chi, đảng bộ); hãy lấy lại từ tệp mẫu: baocao template export --xlsx`},
+			`ds.xlsx:Mô hình!A1: thiếu cột "Loại mô hình" ở dòng 1 (dòng tiêu đề)`, false},
+		{"merged rows", bytesOf(t, mergedRows), "ds.xlsx:Gương!A2:A3: các ô bị gộp (Merge & Center); hãy bỏ gộp và điền giá trị vào từng ô", false},
+		{"formula", withFormula(false), "ds.xlsx:Danh sách!D2: " + msgNoValue, true},
+		{"date as text", bytesOf(t, textDate), `ds.xlsx:Danh sách!E3: ngày "12/4/2021" được gõ dạng chữ; hãy nhập lại thành ngày của Excel (định dạng ô: Date, như 12/04/2021)`, true},
+		{"sheet missing", bytesOf(t, noSheet), `ds.xlsx: thiếu trang tính "Gương" (các gương cá nhân, mỗi dòng một người, cột đầu là tên chi, đảng bộ); hãy lấy lại từ tệp mẫu: baocao template export --xlsx`, false},
 		{"bad values, all at once", bytesOf(t, badChoice), strings.Join([]string{
+			`ds.xlsx:Mô hình!A4: "Chi bộ Không Có" không có trong trang "Danh sách"`,
 			`ds.xlsx:Danh sách!C2: "nông nghiệp" không phải là khối đã biết; chọn trong danh sách của ô: cơ quan; doanh nghiệp; giáo dục - đào tạo; y tế`,
 			`ds.xlsx:Danh sách!D3: "chín" không phải là một số nguyên (cột "Số báo cáo")`,
-			`ds.xlsx:Mô hình!A4: "Chi bộ Không Có" không có trong trang "Danh sách"`,
-		}, "\n")},
+		}, "\n"), true},
 		{"column missing", bytesOf(t, missingColumn), strings.Join([]string{
 			`ds.xlsx:Mô hình!D1: cảnh báo: cột "Ghi chú" không có trong mẫu; bỏ qua cột này`,
 			`ds.xlsx:Mô hình!A1: thiếu cột "Đơn vị thực hiện" ở dòng 1 (dòng tiêu đề)`,
-		}, "\n")},
+		}, "\n"), false},
 	} {
 		r, problems := ReadRoster("ds.xlsx", tc.data)
-		if r != nil || lines(problems) != tc.want {
-			t.Errorf("%s:\n%s\nwant:\n%s", tc.name, lines(problems), tc.want)
+		if r != nil { // a workbook that reads, with bad values: each cell's problems after the workbook's
+			for item := 1; item <= len(r.items)+2; item++ {
+				problems = append(problems, r.CellProblems(item, nil)...)
+			}
+		}
+		if lines(problems) != tc.want || (r != nil) != tc.reads {
+			t.Errorf("%s: roster %v\n%s\nwant:\n%s", tc.name, r != nil, lines(problems), tc.want)
 		}
 	}
 	// A formula with the value Excel saved reads as that value, never computed.
