@@ -36,3 +36,26 @@ func TestReceivedNamedPipe(t *testing.T) {
 		t.Fatal("the consolidated report blocked on a named pipe")
 	}
 }
+
+// TestDueListNamedPipe: a named pipe given as the list of cells due is refused unopened.
+func TestDueListNamedPipe(t *testing.T) {
+	cs := receivedCells(1)
+	dir := t.TempDir()
+	file := writeFiles(t, dir, map[string][]byte{"a.yaml": cs[0].yaml()}, []byte("mau: tong-hop\nngay: 2021-04-19\nnguon: [nhan]\nphai_bao_cao: ong.csv\nky: {ho_ten: B}\n"))
+	if err := syscall.Mkfifo(filepath.Join(dir, "ong.csv"), 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	done := make(chan string, 1)
+	go func() {
+		in, _ := readReport(t, file, input.Options{})
+		done <- in.Problems.Error()
+	}()
+	select {
+	case got := <-done:
+		if want := filepath.Join(dir, "ong.csv") + ": không phải tệp thường (thiết bị, ống dẫn…); không đọc"; got != want {
+			t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the list of cells due blocked on a named pipe")
+	}
+}

@@ -16,7 +16,7 @@ import (
 
 // nameHeaders are the folded headers of a column of cells' names: "Tên chi bộ, đảng bộ" and the
 // like.
-var nameHeaders = []string{"ten chi bo dang bo", "ten chi dang bo", "chi bo dang bo", "chi dang bo", "ten chi bo", "ten dang bo", "chi bo", "dang bo", "ten don vi", "don vi", "ten co so dang", "co so dang", "ten", "ho ten"}
+var nameHeaders = []string{"ten chi bo dang bo", "ten chi dang bo", "chi bo dang bo", "chi dang bo", "ten chi bo", "ten dang bo", "chi bo", "dang bo", "ten don vi", "don vi", "ten co so dang", "co so dang", "ten"}
 
 // otherHeaders are folded headers of the columns beside it, which tell a header row too.
 var otherHeaders = []string{"stt", "tt", "so thu tu", "ghi chu", "khoi", "loai"}
@@ -54,41 +54,14 @@ func Names(file string, data []byte) ([]string, input.Problems) {
 			return nil, problems
 		}
 		defer f.Close()
-		s, problems := readSheet(f, file, f.GetSheetList()[0])
+		s, problems := readSheet(f, file, f.GetSheetList()[0], false)
 		if problems.HasErrors() {
 			return nil, problems
 		}
 		grid, where = s.rows, func(ref string) string { return file + ":" + s.place(ref) }
 	}
 
-	start, col := 0, 0
-	for len(grid) > start && blankRow(grid[start]) {
-		start++
-	}
-	if start < len(grid) {
-		header, named := false, -1
-		for i, c := range grid[start] {
-			h := fold(c.value)
-			if isNameHeader(h) && named < 0 {
-				named = i
-			}
-			for _, o := range otherHeaders {
-				header = header || h == o
-			}
-		}
-		switch {
-		case named >= 0:
-			start, col = start+1, named
-		case header: // a header without a name column: the first column not "STT"
-			for i, c := range grid[start] {
-				if h := fold(c.value); h != "stt" && h != "tt" && h != "so thu tu" {
-					col = i
-					break
-				}
-			}
-			start++
-		}
-	}
+	start, col := headerRow(grid)
 	var names []string
 	var problems input.Problems
 	for r := start; r < len(grid); r++ {
@@ -111,6 +84,44 @@ func Names(file string, data []byte) ([]string, input.Problems) {
 		problems = append(problems, input.Problem{File: file, Message: "không có tên chi, đảng bộ nào trong tệp"})
 	}
 	return names, problems
+}
+
+// maxTitleRows is how far down a header row is looked for, below a list's title rows.
+const maxTitleRows = 10
+
+// headerRow finds where the names start and their column: below the first of the top rows that
+// heads a column of names ("Tên chi bộ, đảng bộ"), in that column; else below a first row of
+// other headers ("STT", "Ghi chú"), in its first column that is not "STT"; else from the first
+// row that is not blank, in the first column.
+func headerRow(grid [][]cell) (start, col int) {
+	for r := 0; r < len(grid) && r < maxTitleRows; r++ {
+		for c, cl := range grid[r] {
+			if isNameHeader(fold(cl.value)) {
+				return r + 1, c
+			}
+		}
+	}
+	for len(grid) > start && blankRow(grid[start]) {
+		start++
+	}
+	if start == len(grid) {
+		return start, 0
+	}
+	header := false
+	for _, c := range grid[start] {
+		for _, o := range otherHeaders {
+			header = header || fold(c.value) == o
+		}
+	}
+	if !header {
+		return start, 0
+	}
+	for c, cl := range grid[start] {
+		if h := fold(cl.value); h != "stt" && h != "tt" && h != "so thu tu" {
+			return start + 1, c
+		}
+	}
+	return start + 1, 0
 }
 
 // msgNoValue is the refusal of a formula without the value Excel saves with it.

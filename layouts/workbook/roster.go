@@ -191,7 +191,7 @@ func ReadRoster(file string, data []byte) (*Roster, input.Problems) {
 			rd.problems = append(rd.problems, input.Problem{File: file, Message: fmt.Sprintf("thiếu trang tính %q (%s); hãy lấy lại từ tệp mẫu: baocao template export --xlsx", l.name, l.about)})
 			continue
 		}
-		s, problems := readSheet(f, file, name)
+		s, problems := readSheet(f, file, name, true)
 		rd.problems = append(rd.problems, problems...)
 		if s == nil {
 			continue

@@ -113,9 +113,9 @@ type sheet struct {
 // place names a cell for a message: "Mô hình!C14".
 func (s *sheet) place(ref string) string { return s.name + "!" + ref }
 
-// readSheet reads a sheet's cells, refusing merged cells, formulas without a saved value and
-// sheets beyond the limits.
-func readSheet(f *excelize.File, file, name string) (*sheet, input.Problems) {
+// readSheet reads a sheet's cells, refusing sheets beyond the limits and, when refuseMerged,
+// merged cells (a roster's cells each hold one value; a list of names may have a merged title).
+func readSheet(f *excelize.File, file, name string, refuseMerged bool) (*sheet, input.Problems) {
 	var problems input.Problems
 	add := func(ref, format string, args ...any) {
 		problems = append(problems, input.Problem{File: file + ":" + name + "!" + ref, Message: fmt.Sprintf(format, args...)})
@@ -129,6 +129,9 @@ func readSheet(f *excelize.File, file, name string) (*sheet, input.Problems) {
 		return nil, refusal(file, MsgCorrupt)
 	}
 	for _, m := range merged {
+		if !refuseMerged {
+			break
+		}
 		start, end := m.GetStartAxis(), m.GetEndAxis()
 		if _, row, _ := excelize.CellNameToCoordinates(start); row == 1 {
 			add(start+":"+end, "ô tiêu đề bị gộp (Merge & Center); hãy bỏ gộp để mỗi cột có tiêu đề riêng trong một ô")

@@ -381,10 +381,20 @@ func TestNames(t *testing.T) {
 			headed.SetCellStr("Sheet1", ref, v)
 		}
 	}
+	titled := excelize.NewFile()
+	titled.SetCellStr("Sheet1", "A1", "DANH SÁCH CÁC CHI, ĐẢNG BỘ PHẢI BÁO CÁO")
+	titled.MergeCell("Sheet1", "A1", "C1")
+	for i, row := range [][]string{{"STT", "Tên chi bộ, đảng bộ", "Ghi chú"}, {"1", want[0]}, {"2", want[1]}, {"3", want[2], "mới"}} {
+		for c, v := range row {
+			ref, _ := excelize.CoordinatesToCellName(c+1, i+3)
+			titled.SetCellStr("Sheet1", ref, v)
+		}
+	}
 	for _, tc := range []struct {
 		name, file string
 		data       []byte
 	}{
+		{"workbook, merged title, header in row 3", "ds.xlsx", bytesOf(t, titled)},
 		{"UTF-8 with BOM, semicolons", "ds.csv", append([]byte("\xEF\xBB\xBF"), csvText...)},
 		{"UTF-8, commas, decomposed", "ds.csv", []byte(norm.NFD.String(strings.ReplaceAll(csvText, ";", ",")))},
 		{"Windows-1258, semicolons", "ds.csv", vn1258(t, csvText)},
@@ -405,6 +415,12 @@ func TestNames(t *testing.T) {
 	}
 	if _, problems := Names("ds.csv", []byte("STT;Tên chi bộ\n")); lines(problems) != "ds.csv: không có tên chi, đảng bộ nào trong tệp" {
 		t.Errorf("an empty list: %v", problems)
+	}
+	formula := excelize.NewFile()
+	formula.SetCellStr("Sheet1", "A1", want[0])
+	formula.SetCellFormula("Sheet1", "A2", "UPPER(A1)")
+	if _, problems := Names("ds.xlsx", bytesOf(t, formula)); lines(problems) != "ds.xlsx:Sheet1!A2: "+msgNoValue {
+		t.Errorf("a formula without its value: %v", problems)
 	}
 	if _, problems := Names("ds.xlsx", []byte("not a workbook")); lines(problems) != "ds.xlsx: "+MsgNotXLSX {
 		t.Errorf("not a workbook: %v", problems)
