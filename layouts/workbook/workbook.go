@@ -74,7 +74,7 @@ func open(file string, data []byte) (*excelize.File, input.Problems) {
 	switch {
 	case errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword):
 		return nil, refusal(file, MsgNotXLSX)
-	case err != nil && strings.Contains(err.Error(), "size limit"):
+	case err != nil && strings.Contains(err.Error(), "unzip size exceeds"): // excelize has no sentinel for it
 		return nil, refusal(file, MsgTooLarge)
 	case err != nil:
 		return nil, refusal(file, MsgCorrupt)

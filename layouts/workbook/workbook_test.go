@@ -426,3 +426,40 @@ func TestNames(t *testing.T) {
 		t.Errorf("not a workbook: %v", problems)
 	}
 }
+
+// TestZipBomb: a workbook whose sheet inflates past the limit is refused without inflating it
+// all, as too large.
+func TestZipBomb(t *testing.T) {
+	good := bytesOf(t, filled(t))
+	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		w, _ := zw.Create(f.Name)
+		if f.Name == "xl/worksheets/sheet2.xml" {
+			chunk := bytes.Repeat([]byte("<!-- bom -->"), 1<<16)
+			for n := 0; n < (maxUnzipped*2)/len(chunk); n++ {
+				w.Write(chunk)
+			}
+			continue
+		}
+		rc, _ := f.Open()
+		io.Copy(w, rc)
+		rc.Close()
+	}
+	zw.Close()
+	if buf.Len() > MaxFileSize {
+		t.Fatalf("the bomb is %d bytes, over the file limit: it tests nothing", buf.Len())
+	}
+	for _, read := range []func() input.Problems{
+		func() input.Problems { _, p := ReadRoster("bom.xlsx", buf.Bytes()); return p },
+		func() input.Problems { _, p := Names("bom.xlsx", buf.Bytes()); return p },
+	} {
+		if got := lines(read()); got != "bom.xlsx: "+MsgTooLarge {
+			t.Errorf("a zip bomb: %s", got)
+		}
+	}
+}
