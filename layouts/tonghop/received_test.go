@@ -585,3 +585,30 @@ func TestDueListFromAFile(t *testing.T) {
 		t.Errorf("without Files: %s", problems.Error())
 	}
 }
+
+// TestOwnReportPassedOver: the consolidated report's own PDF and DOCX, written into the folder of
+// the files received, are passed over when it is made again, as its YAML is.
+func TestOwnReportPassedOver(t *testing.T) {
+	cs := receivedCells(4)
+	files := map[string][]byte{}
+	for i, c := range cs {
+		files[fmt.Sprintf("bc-%d.pdf", i)] = c.pdf(t)
+	}
+	dir := t.TempDir()
+	file := writeFiles(t, dir, files, []byte(strings.Replace(string(consolidation(cs)), "nguon: [nhan]", "nguon: [nhan, .]", 1)))
+	in, _ := readReport(t, file, input.Options{})
+	doc := in.Document()
+	if doc == nil {
+		t.Fatal(in.Problems.Error())
+	}
+	var d bytes.Buffer
+	if err := (docx.Renderer{}).Render(&d, doc); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "tong-hop.pdf"), renderPDF(t, doc), 0o644)
+	os.WriteFile(filepath.Join(dir, "tong-hop.docx"), d.Bytes(), 0o644)
+	again, _ := readReport(t, file, input.Options{})
+	if again.Document() == nil || !reflect.DeepEqual(again.Problems, in.Problems) {
+		t.Errorf("with its own PDF and DOCX beside it:\n%s\nwas:\n%s", again.Problems.Error(), in.Problems.Error())
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"baocao/layouts/input"
 )
@@ -32,11 +33,17 @@ func isNameHeader(h string) bool {
 }
 
 // Names reads a list of names, one a row, from an .xlsx workbook (its first sheet) or a .csv
-// file (UTF-8 with or without its byte-order mark, or Windows-1258 as older Excel writes it;
-// cells separated by commas, semicolons as Excel writes them in a Vietnamese locale, or tabs).
+// file (UTF-8 with or without its byte-order mark, Windows-1258 as older Excel writes it, or
+// UTF-16 as Excel's "Unicode Text"; cells separated by commas, semicolons as Excel writes them
+// in a Vietnamese locale, or tabs).
 // The names are in the first column, or in the column headed "Tên chi bộ, đảng bộ" or the like
 // when the first row is a header; blank rows are passed over. Every problem names the row.
-func Names(file string, data []byte) ([]string, input.Problems) {
+func Names(file string, data []byte) (names []string, problems input.Problems) {
+	defer func() {
+		if recover() != nil { // as in ReadRoster
+			names, problems = nil, refusal(file, MsgCorrupt)
+		}
+	}()
 	var grid [][]cell
 	var where func(ref string) string
 	if strings.EqualFold(filepath.Ext(file), ".csv") {
@@ -62,8 +69,6 @@ func Names(file string, data []byte) ([]string, input.Problems) {
 	}
 
 	start, col := headerRow(grid)
-	var names []string
-	var problems input.Problems
 	for r := start; r < len(grid); r++ {
 		c := at(grid[r], col, r+1)
 		switch c.kind {
@@ -140,6 +145,15 @@ func blankRow(row []cell) bool {
 // readCSV reads a CSV file into rows of text cells named as a sheet's ("A1"), its encoding and
 // its separator told from its bytes.
 func readCSV(file string, data []byte) ([][]cell, input.Problems) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xFF\xFE")), bytes.HasPrefix(data, []byte("\xFE\xFF")):
+		// Excel's "Unicode Text": UTF-16 with its byte-order mark.
+		decoded, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, refusal(file, "không đọc được bảng mã của tệp CSV; hãy lưu lại bằng Excel với kiểu CSV UTF-8")
+		}
+		data = decoded
+	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	if !utf8.Valid(data) {
 		decoded, err := charmap.Windows1258.NewDecoder().Bytes(data)

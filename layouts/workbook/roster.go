@@ -172,7 +172,13 @@ func located(file string, s *sheet, ref, format string, args ...any) input.Probl
 // roster is nil when the workbook as a whole cannot be read (not a workbook, a sheet or a
 // column missing, merged cells); else the problems are those of the workbook as a whole (rows
 // that belong to no cell, columns passed over), and CellProblems gives each cell's.
-func ReadRoster(file string, data []byte) (*Roster, input.Problems) {
+func ReadRoster(file string, data []byte) (roster *Roster, problems input.Problems) {
+	defer func() {
+		// excelize is not proof against every malformed file: a panic in it is a damaged file.
+		if recover() != nil {
+			roster, problems = nil, refusal(file, MsgCorrupt)
+		}
+	}()
 	f, problems := open(file, data)
 	if problems != nil {
 		return nil, problems

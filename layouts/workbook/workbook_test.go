@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
@@ -398,6 +399,7 @@ func TestNames(t *testing.T) {
 		{"UTF-8 with BOM, semicolons", "ds.csv", append([]byte("\xEF\xBB\xBF"), csvText...)},
 		{"UTF-8, commas, decomposed", "ds.csv", []byte(norm.NFD.String(strings.ReplaceAll(csvText, ";", ",")))},
 		{"Windows-1258, semicolons", "ds.csv", vn1258(t, csvText)},
+		{"UTF-16, tabs", "ds.csv", utf16le(strings.ReplaceAll(csvText, ";", "\t"))},
 		{"tabs, CRLF", "ds.csv", []byte(strings.ReplaceAll(strings.ReplaceAll(csvText, ";", "\t"), "\n", "\r\n"))},
 		{"no header", "ds.csv", []byte(strings.Join(want, "\n"))},
 		{"workbook, first column", "ds.xlsx", bytesOf(t, f)},
@@ -462,4 +464,13 @@ func TestZipBomb(t *testing.T) {
 			t.Errorf("a zip bomb: %s", got)
 		}
 	}
+}
+
+// utf16le is text as Excel's "Unicode Text" saves it: UTF-16LE after its byte-order mark.
+func utf16le(s string) []byte {
+	out := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	return out
 }
