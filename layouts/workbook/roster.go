@@ -251,13 +251,12 @@ func (rd *rosterReader) add(s *sheet, ref, format string, args ...any) {
 	rd.items[rd.item] = append(rd.items[rd.item], p)
 }
 
-// item is one cell's entry of the roster YAML, with the row it comes from.
+// item is one cell's entry of the roster YAML.
 type item struct {
 	name  string
 	node  *yaml.Node
 	path  string // "danh_sach[2]"
-	row   int
-	index int // its place in danh_sach, 1-based
+	index int    // its place in danh_sach, 1-based
 }
 
 // headers finds each column of the layout in the sheet's first row, by its header: the column
@@ -309,7 +308,7 @@ func (rd *rosterReader) cells(s *sheet, cols []int) []*item {
 			continue
 		}
 		rd.item = len(items) + 1
-		it := &item{node: mapping(), row: r + 1, path: fmt.Sprintf("%s[%d]", input.RosterList, rd.item), index: rd.item}
+		it := &item{node: mapping(), path: fmt.Sprintf("%s[%d]", input.RosterList, rd.item), index: rd.item}
 		name := at(s.rows[r], cols[0], r+1)
 		it.name = clean(name.value)
 		if prev, ok := seen[input.NameKey(it.name)]; ok && it.name != "" {
