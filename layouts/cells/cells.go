@@ -29,6 +29,9 @@ type Cell struct {
 	Report   *dangky.Report // nil when nothing could be read
 	Problems input.Problems // this cell's errors and warnings
 	Data     []byte         // the report's canonical YAML, a roster's shared values merged in
+	// Received is whether the report was read by the importer from a PDF or Word file, whose
+	// warnings say what was guessed.
+	Received bool
 }
 
 // OK reports whether the cell's report was read without errors.
@@ -199,12 +202,19 @@ func readCells(path string, opts input.Options) []Cell {
 			if len(res.Reports) > 1 {
 				c.Item = i + 1
 			}
+			c.Received = true
 			// The report's YAML was written by the importer: its line numbers point at nothing
 			// the user has; the key still says where.
+			// The importer checked the report as Load does: a problem both found is told once.
 			problems := append(input.Problems(nil), res.Problems...)
+			told := map[string]bool{}
+			for _, p := range res.Problems {
+				told[p.Key+"\x00"+p.Message] = true
+			}
 			for _, p := range c.Problems {
-				p.Line = 0
-				problems = append(problems, p)
+				if p.Line = 0; !told[p.Key+"\x00"+p.Message] {
+					problems = append(problems, p)
+				}
 			}
 			c.Problems = problems.Sorted()
 			out = append(out, c)

@@ -43,13 +43,13 @@ var handNames = []struct{ name, kind string }{
 	{"Tiết kiệm điện nước ở Phòng %d", "an-toan-tiet-kiem"},
 }
 
-// receivedCells describes n cells: cell i registers i%4 models and i%3 exemplars, reports on day
+// receivedCells describes n cells: cell i registers i%5 models and i%3 exemplars, reports on day
 // 8 + i%9 (after the 15th is late), and every 3rd has no plan of its own.
 func receivedCells(n int) []receivedCell {
 	var out []receivedCell
 	for i := 1; i <= n; i++ {
 		c := receivedCell{name: fmt.Sprintf("Chi bộ Phòng Số %d", i), number: i, day: 8 + i%9, plan: i%3 != 0}
-		for m := 0; m < i%4; m++ {
+		for m := 0; m < i%5; m++ {
 			h := handNames[(i+m)%len(handNames)]
 			c.models = append(c.models, [3]string{fmt.Sprintf(h.name, i*10+m), h.kind, fmt.Sprintf("Tổ %d", m+1)})
 		}
@@ -394,10 +394,21 @@ func TestConsolidateReceivedFiles(t *testing.T) {
 	if !reflect.DeepEqual(dups, want) {
 		t.Errorf("duplicate warnings:\n%s\nwant:\n%s", strings.Join(dups, "\n"), strings.Join(want, "\n"))
 	}
+	guessed, all := 0, ""
 	for _, p := range inM.Problems {
+		all += p.String() + "\n"
 		if !p.Warning {
 			t.Errorf("error: %s", p)
 		}
+		if p.File == filepath.Join(nhan, "bc-04.docx") && strings.HasPrefix(p.Key, "mo_hinh[") && strings.Contains(p.Message, "đã đoán") {
+			guessed++
+		}
+		if strings.Count(all, p.String()+"\n") > 1 {
+			t.Errorf("told twice: %s", p)
+		}
+	}
+	if guessed != len(cs[3].models) || guessed == 0 {
+		t.Errorf("%d warnings of guessed kinds for the hand-typed bc-04.docx, want one per model (%d):\n%s", guessed, len(cs[3].models), all)
 	}
 }
 

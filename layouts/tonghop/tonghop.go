@@ -51,8 +51,9 @@ type Report struct {
 	Recipients []string
 	Signer     input.Signer
 
-	// SourceProblems are the errors of the cells' files, and the problems of the file of the
-	// cells due when phai_bao_cao names one: the counts cannot be trusted until they are fixed.
+	// SourceProblems are the errors of the cells' files, the warnings of the files received (what
+	// the importer guessed), and the problems of the file of the cells due when phai_bao_cao
+	// names one: the counts cannot be trusted until the errors are fixed.
 	SourceProblems input.Problems
 	// Skipped are the source files left out because they cannot be read or have errors, with
 	// input.Options.SkipUnreadable; each is a warning, and the report lists them.
@@ -150,6 +151,13 @@ func Read(top *input.Object, dir string) *Report {
 			top.Warnf("nguon", "%s: bỏ qua, không tính vào báo cáo tổng hợp: %s", c.Source(), why)
 			rep.Skipped = append(rep.Skipped, c)
 			continue
+		}
+		if c.Received { // what the importer guessed (a model's kind, the khối) is to be checked
+			for _, p := range c.Problems {
+				if p.Warning {
+					rep.SourceProblems = append(rep.SourceProblems, p)
+				}
+			}
 		}
 		key := input.NameKey(c.Report.Org)
 		if i, ok := seen[key]; ok {
