@@ -260,8 +260,9 @@ type item struct {
 }
 
 // headers finds each column of the layout in the sheet's first row, by its header: the column
-// index of each, -1 for an optional one that is absent. A missing column, or a header that is
-// not the layout's, is a problem.
+// index of each, -1 for one that is absent. A missing column is an error (on the sheet of cells
+// only the name's: the others may be left out, and the loader says which values it needs), a
+// header that is not the layout's a warning.
 func (rd *rosterReader) headers(s *sheet, l layout) []int {
 	idx := make([]int, len(l.columns))
 	for i := range idx {
