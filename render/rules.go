@@ -1,6 +1,6 @@
 package render
 
-// The format rules of ../shared/spec/the-thuc.md, in one place for both backends.
+// The format rules of a Party document (Hướng dẫn 36-HD/VPTW), in one place for both backends.
 // Lengths are in millimetres, type sizes and line heights in points.
 const (
 	PageWidth  = 210.0

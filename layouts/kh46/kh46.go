@@ -1,6 +1,6 @@
 // Package kh46 holds the domain facts of Kế hoạch 46-KH/ĐUK (Yên Bái, 02/4/2021) that documents
 // under it share: the kinds of collective model, who each kind is meant for, the ĐUK's own quotas,
-// the plan's defaults and its deadlines. See ../shared/spec/kh46.md.
+// the plan's defaults and its deadlines.
 package kh46
 
 import "baocao/layouts/input"
