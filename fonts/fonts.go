@@ -74,6 +74,9 @@ func parseAll() {
 	}
 }
 
+// buffers holds the sfnt buffers of Missing and Width, which are called for every word.
+var buffers = sync.Pool{New: func() any { return new(sfnt.Buffer) }}
+
 // Missing returns, in order of first appearance and without repeats, the characters of s that
 // some face of the family cannot draw. Newlines and tabs, which the backends turn into line breaks
 // and spaces, are never reported. It returns an
@@ -83,7 +86,8 @@ func Missing(s string) ([]rune, error) {
 	if parseErr != nil {
 		return nil, parseErr
 	}
-	var buf sfnt.Buffer
+	buf := buffers.Get().(*sfnt.Buffer)
+	defer buffers.Put(buf)
 	var missing []rune
 	seen := map[rune]bool{}
 	for _, r := range s {
@@ -92,7 +96,7 @@ func Missing(s string) ([]rune, error) {
 		}
 		seen[r] = true
 		for _, st := range Styles {
-			idx, err := parsed[st].GlyphIndex(&buf, r)
+			idx, err := parsed[st].GlyphIndex(buf, r)
 			if err != nil || idx == 0 {
 				missing = append(missing, r)
 				break
@@ -112,14 +116,15 @@ func Width(s Style, size float64, text string) (float64, error) {
 	f := parsed[s]
 	units := f.UnitsPerEm()
 	ppem := fixed.I(int(units))
-	var buf sfnt.Buffer
+	buf := buffers.Get().(*sfnt.Buffer)
+	defer buffers.Put(buf)
 	var total fixed.Int26_6
 	for _, r := range text {
-		idx, err := f.GlyphIndex(&buf, r)
+		idx, err := f.GlyphIndex(buf, r)
 		if err != nil || idx == 0 {
 			continue
 		}
-		adv, err := f.GlyphAdvance(&buf, idx, ppem, font.HintingNone)
+		adv, err := f.GlyphAdvance(buf, idx, ppem, font.HintingNone)
 		if err != nil {
 			return 0, fmt.Errorf("fonts: advance of %q: %w", r, err)
 		}
