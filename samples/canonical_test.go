@@ -51,8 +51,9 @@ func TestCanonicalYAML(t *testing.T) {
 	}
 }
 
-// legacyTwins are the twins whose conversion recovers every letter, capitals included.
-var legacyTwins = []string{"chi-bo-so-tai-chinh.vni.yaml"}
+// legacyTwins are the sample typed in TCVN3 and in VNI: their conversion recovers every letter,
+// capitals included.
+var legacyTwins = []string{"chi-bo-so-tai-chinh.tcvn3.yaml", "chi-bo-so-tai-chinh.vni.yaml"}
 
 // TestCanonicalYAMLOfLegacyTwins: the chi bộ sample typed in TCVN3 or VNI has the very canonical
 // YAML of the Unicode sample, its text converted.

@@ -46,11 +46,13 @@ func newBatchCmd(stdout, stderr io.Writer, runF func(*batchOptions) error) *cobr
 	c := &cobra.Command{
 		Use:   "batch [tùy chọn] -o THƯ-MỤC ĐẦU-VÀO...",
 		Short: "Tạo báo cáo của mọi chi, đảng bộ một lần, từ thư mục hoặc tệp danh sách",
-		Long: `Tạo báo cáo của mọi chi, đảng bộ một lần. ĐẦU-VÀO là thư mục chứa tệp YAML của từng nơi,
-tệp danh sách (chung + danh_sach), hoặc các tệp YAML. Mỗi nơi một tệp ra, đặt tên theo tên chi,
+		Long: `Tạo báo cáo của mọi chi, đảng bộ một lần. ĐẦU-VÀO là thư mục chứa tệp của từng nơi (YAML,
+hoặc PDF, Word .docx nhận được), tệp danh sách (chung + danh_sach, hoặc bảng tính Excel .xlsx theo
+mẫu "baocao template export --xlsx"), hoặc các tệp ấy. Mỗi nơi một tệp ra, đặt tên theo tên chi,
 đảng bộ (không dấu). Nơi có lỗi không làm dừng nơi khác; cuối cùng in bảng kết quả.`,
 		Example: `  baocao batch samples/danh-sach-khoi.yaml -o ra/
-  baocao batch bao-cao-cac-chi-bo/ -o ra/ --format all --combine ra/tat-ca.pdf`,
+  baocao batch bao-cao-cac-chi-bo/ -o ra/ --format all --combine ra/tat-ca.pdf
+  baocao batch danh-sach.xlsx -o ra/`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError{"cần ít nhất một thư mục hoặc tệp đầu vào"}
@@ -128,6 +130,7 @@ func runBatch(opts *batchOptions) error {
 		return describeWriteError(opts.OutDir, err)
 	}
 
+	opts.Input.Progress = readingProgress(opts.Stderr, opts.Terminal)
 	list := cells.Collect(opts.Inputs, opts.Input)
 	outcomes := make([]cellOutcome, len(list))
 	var good []int

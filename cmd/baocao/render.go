@@ -23,14 +23,16 @@ type renderOptions struct {
 	Format   string // pdf, docx, xlsx or all; empty: from -o's extension, else pdf
 	Template string // --template: a user's DOCX template
 	Force    bool
-	Input    input.Options // --no-convert
+	Input    input.Options // --no-convert, --skip-unreadable
 
 	Stdout, Stderr io.Writer
+	// Terminal is whether Stderr is a terminal: reading many source files shows a progress line.
+	Terminal bool
 }
 
 // newRenderCmd builds "baocao render". runF replaces runRender in tests of the flags alone.
 func newRenderCmd(stdout, stderr io.Writer, runF func(*renderOptions) error) *cobra.Command {
-	opts := &renderOptions{Stdout: stdout, Stderr: stderr, Input: input.Options{Files: input.OSFiles}}
+	opts := &renderOptions{Stdout: stdout, Stderr: stderr, Terminal: isTerminal(stderr), Input: input.Options{Files: input.OSFiles}}
 	c := &cobra.Command{
 		Use:   "render [tùy chọn] TỆP...",
 		Short: "Tạo văn bản PDF hoặc DOCX từ tệp YAML",
@@ -56,7 +58,29 @@ Báo cáo tổng hợp (mau: tong-hop) còn tạo được bảng tính Excel: -
 	c.Flags().StringVar(&opts.Template, "template", "", "tạo DOCX theo `MAU`.docx của mình (xuất mẫu gốc bằng \"baocao template export\")")
 	c.Flags().BoolVar(&opts.Force, "force", false, "ghi đè tệp đã có")
 	c.Flags().BoolVar(&opts.Input.NoConvert, "no-convert", false, noConvertUsage)
+	c.Flags().BoolVar(&opts.Input.SkipUnreadable, "skip-unreadable", false, "báo cáo tổng hợp: bỏ qua tệp nhận được không đọc được hoặc có lỗi (và liệt kê chúng) thay vì dừng")
 	return c
+}
+
+// minProgressFiles is how many source files it takes to show a progress line while reading.
+const minProgressFiles = 20
+
+// readingProgress is the progress line of reading many source files (a consolidated report's
+// nguon, a batch's folders) on a terminal, redrawn in place and ended after the last file; nil
+// elsewhere, so that logs and redirected output stay as they were.
+func readingProgress(w io.Writer, terminal bool) func(done, total int) {
+	if !terminal {
+		return nil
+	}
+	return func(done, total int) {
+		if total < minProgressFiles {
+			return
+		}
+		fmt.Fprintf(w, "\rĐang đọc các tệp báo cáo: %d/%d", done, total)
+		if done == total {
+			fmt.Fprintln(w)
+		}
+	}
 }
 
 // requireFiles is the arguments' check of commands that take input files.
@@ -77,6 +101,7 @@ func runRender(opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	opts.Input.Progress = readingProgress(opts.Stderr, opts.Terminal)
 	invalid, failed := 0, 0
 	madeDir := false // the folder of -o is made before the first file is written in it
 	for _, file := range opts.Files {

@@ -192,7 +192,7 @@ func TestBatchXLSXUsage(t *testing.T) {
 }
 
 // TestLibreOfficeOpensCommandXLSX converts the workbooks the commands write, the consolidated
-// report's and a batch's table, with LibreOffice.
+// report's, a batch's table and the roster template, with LibreOffice.
 func TestLibreOfficeOpensCommandXLSX(t *testing.T) {
 	tool, err := exec.LookPath("soffice")
 	if err != nil {
@@ -209,11 +209,13 @@ func TestLibreOfficeOpensCommandXLSX(t *testing.T) {
 	if r := runMain("batch", in, "-o", filepath.Join(dir, "ra"), "--xlsx", table); r.code != exitOK {
 		t.Fatalf("batch: %d\n%s", r.code, r.stderr)
 	}
-	cmd := exec.Command(tool, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", filepath.Join(dir, "pdf"), report, table)
+	roster := filepath.Join(dir, "danh-sach.xlsx")
+	runMain("template", "export", "--xlsx", roster).check(t, exitOK, lines("đã tạo "+roster), "")
+	cmd := exec.Command(tool, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", filepath.Join(dir, "pdf"), report, table, roster)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
-	for _, name := range []string{"tong-hop.pdf", "ket-qua.pdf"} {
+	for _, name := range []string{"tong-hop.pdf", "ket-qua.pdf", "danh-sach.pdf"} {
 		assertPDF(t, filepath.Join(dir, "pdf", name))
 	}
 }

@@ -16,7 +16,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"baocao/layouts/dangky"
+	"baocao/layouts/importer"
 	"baocao/layouts/input"
+	"baocao/layouts/workbook"
 	"baocao/render"
 )
 
@@ -27,6 +29,9 @@ type Cell struct {
 	Report   *dangky.Report // nil when nothing could be read
 	Problems input.Problems // this cell's errors and warnings
 	Data     []byte         // the report's canonical YAML, a roster's shared values merged in
+	// Received is whether the report was read by the importer from a PDF or Word file, whose
+	// warnings say what was guessed.
+	Received bool
 }
 
 // OK reports whether the cell's report was read without errors.
@@ -86,49 +91,185 @@ func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) 
 	return cells, true
 }
 
-// Collect reads every cell under the paths, in order: a folder's .yaml and .yml files by name, or
-// the files themselves, through opts.Files. Files of another kind of document (a consolidated
-// report beside the cells) are passed over. A path that cannot be read gives a failed cell that
-// says why; with no opts.Files every path does, and nothing is looked at.
+// Collect reads every cell under the paths, in order: a folder's reports by name (.yaml and .yml
+// files, and the .pdf, .docx and .doc files received, read by the importer), or the files
+// themselves (those, or a roster workbook .xlsx read by layouts/workbook), through opts.Files. Files of another kind of document (a consolidated report beside
+// the cells) are passed over. A path that cannot be read gives a failed cell that says why; with
+// no opts.Files every path does, and nothing is looked at. opts.Progress is told after each file.
 func Collect(paths []string, opts input.Options) []Cell {
-	var out []Cell
+	// source is one file to read, or the failed cell of a path that cannot be.
+	type source struct {
+		path   string
+		failed *Cell
+	}
+	var sources []source
+	fail := func(c Cell) { sources = append(sources, source{failed: &c}) }
 	for _, path := range paths {
 		if opts.Files == nil {
-			out = append(out, Cell{File: path, Problems: input.Problems{{File: path, Message: "ở đây không được mở tệp trên máy"}}})
+			fail(Cell{File: path, Problems: input.Problems{{File: path, Message: "ở đây không được mở tệp trên máy"}}})
 			continue
 		}
 		st, err := fs.Stat(opts.Files, path)
 		if err != nil {
-			out = append(out, failed(path, err))
+			fail(failed(path, err))
 			continue
 		}
-		files := []string{path}
 		switch {
 		case st.IsDir():
-			files, err = yamlFiles(opts.Files, path)
+			files, err := reportFiles(opts.Files, path)
 			if err != nil {
-				out = append(out, failed(path, err))
+				fail(failed(path, err))
 				continue
+			}
+			for _, f := range files {
+				sources = append(sources, source{path: f})
 			}
 		case !st.Mode().IsRegular():
-			out = append(out, Cell{File: path, Problems: input.Problems{{File: path, Message: "không phải tệp thường (thiết bị, ống dẫn…); không đọc"}}})
-			continue
+			fail(notRegular(path))
+		default:
+			sources = append(sources, source{path: path})
 		}
-		for _, f := range files {
-			data, err := readFile(opts.Files, f)
-			if err != nil {
-				out = append(out, failed(f, err))
-				continue
-			}
-			cells, _ := Load(f, data, opts)
-			out = append(out, cells...)
+	}
+	var out []Cell
+	for i, s := range sources {
+		if s.failed != nil {
+			out = append(out, *s.failed)
+		} else {
+			out = append(out, readCells(s.path, opts)...)
+		}
+		if opts.Progress != nil {
+			opts.Progress(i+1, len(sources))
 		}
 	}
 	return out
 }
 
-// yamlFiles lists a folder's regular .yaml and .yml files, sorted by name.
-func yamlFiles(files fs.FS, dir string) ([]string, error) {
+// notRegular is the failed cell of a device, a named pipe or a socket, refused unopened: reading
+// one could block for ever.
+func notRegular(path string) Cell {
+	return Cell{File: path, Problems: input.Problems{{File: path, Message: "không phải tệp thường (thiết bị, ống dẫn…); không đọc"}}}
+}
+
+// received reports whether a file is a document received from a cell (PDF or Word), read by the
+// importer rather than as YAML.
+func received(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".pdf", ".docx", ".doc":
+		return true
+	}
+	return false
+}
+
+// readCells reads the cells of one file: YAML by Load, a received PDF or Word file by the
+// importer, each report it holds then by Load.
+func readCells(path string, opts input.Options) []Cell {
+	limit := int64(input.MaxFileSize)
+	if received(path) {
+		limit = importer.MaxFileSize
+	}
+	isWorkbook := strings.EqualFold(filepath.Ext(path), ".xlsx")
+	if isWorkbook {
+		limit = workbook.MaxFileSize
+	}
+	data, err := readFile(opts.Files, path, limit)
+	if err != nil {
+		return []Cell{failed(path, err)}
+	}
+	if isWorkbook {
+		return loadWorkbook(path, data, opts)
+	}
+	if !received(path) {
+		cells, _ := Load(path, data, opts)
+		return cells
+	}
+	res := importer.Import(path, data)
+	if res.Problems.HasErrors() || len(res.Reports) == 0 {
+		for _, p := range res.Problems {
+			if p.Message == importer.MsgConsolidated {
+				return nil // the Board's own consolidated report, beside the cells' files
+			}
+		}
+		problems := res.Problems
+		if len(problems) == 0 {
+			problems = input.Problems{{File: path, Message: "tệp không có báo cáo nào"}}
+		}
+		return []Cell{{File: path, Problems: problems}}
+	}
+	var out []Cell
+	for i, report := range res.Reports {
+		cells, _ := Load(path, report, opts)
+		for _, c := range cells {
+			if len(res.Reports) > 1 {
+				c.Item = i + 1
+			}
+			c.Received = true
+			// The report's YAML was written by the importer: its line numbers point at nothing
+			// the user has; the key still says where.
+			// The importer checked the report as Load does: a problem both found is told once.
+			problems := append(input.Problems(nil), res.Problems...)
+			told := map[string]bool{}
+			for _, p := range res.Problems {
+				told[p.Key+"\x00"+p.Message] = true
+			}
+			for _, p := range c.Problems {
+				if p.Line = 0; !told[p.Key+"\x00"+p.Message] {
+					problems = append(problems, p)
+				}
+			}
+			c.Problems = problems.Sorted()
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// loadWorkbook reads the cells of a roster workbook, each problem pointed at its sheet and cell:
+// each cell with the problems of its rows; the workbook's own warnings go with its first cell,
+// and its own errors (rows that belong to no cell) make one more failed cell, for the file.
+func loadWorkbook(path string, data []byte, opts input.Options) []Cell {
+	roster, problems := workbook.ReadRoster(path, data)
+	if roster == nil {
+		return []Cell{{File: path, Problems: problems}}
+	}
+	cells, _ := Load(path, roster.YAML, opts)
+	for i := range cells {
+		cells[i].Problems = roster.CellProblems(cells[i].Item, cells[i].Problems)
+	}
+	if problems.HasErrors() {
+		return append(cells, Cell{File: path, Problems: problems})
+	}
+	if len(cells) > 0 {
+		cells[0].Problems = append(problems, cells[0].Problems...)
+	}
+	return cells
+}
+
+// ReadSource reads a file an input names inside itself (a consolidated report's list of the
+// cells due, in Excel), through files: a regular file only, no larger than limit, or the
+// problem that says why not, in Vietnamese.
+func ReadSource(files fs.FS, path string, limit int64) ([]byte, input.Problems) {
+	if files == nil {
+		return nil, input.Problems{{File: path, Message: "ở đây không được mở tệp trên máy"}}
+	}
+	st, err := fs.Stat(files, path)
+	switch {
+	case err != nil:
+		return nil, failed(path, err).Problems
+	case st.IsDir():
+		return nil, input.Problems{{File: path, Message: "là một thư mục, không phải một tệp"}}
+	case !st.Mode().IsRegular():
+		return nil, notRegular(path).Problems
+	}
+	data, err := readFile(files, path, limit)
+	if err != nil {
+		return nil, failed(path, err).Problems
+	}
+	return data, nil
+}
+
+// reportFiles lists a folder's regular report files (.yaml, .yml, .pdf, .docx, .doc), sorted by
+// name.
+func reportFiles(files fs.FS, dir string) ([]string, error) {
 	entries, err := fs.ReadDir(files, dir)
 	if err != nil {
 		return nil, err
@@ -136,7 +277,7 @@ func yamlFiles(files fs.FS, dir string) ([]string, error) {
 	var out []string
 	for _, e := range entries {
 		ext := strings.ToLower(filepath.Ext(e.Name()))
-		if (ext != ".yaml" && ext != ".yml") || strings.HasPrefix(e.Name(), ".") {
+		if (ext != ".yaml" && ext != ".yml" && !received(e.Name())) || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
@@ -153,14 +294,15 @@ func yamlFiles(files fs.FS, dir string) ([]string, error) {
 	return out, nil
 }
 
-// readFile reads a file no larger than the input limit (one byte more tells it is too large).
-func readFile(files fs.FS, path string) ([]byte, error) {
+// readFile reads a file no larger than limit: one byte more, so that its reader tells it is too
+// large. Collect opens only what it found to be a regular file.
+func readFile(files fs.FS, path string, limit int64) ([]byte, error) {
 	f, err := files.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, input.MaxFileSize+1))
+	return io.ReadAll(io.LimitReader(f, limit+1))
 }
 
 // failed is a cell for a path that could not be read.

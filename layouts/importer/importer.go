@@ -63,7 +63,7 @@ func Import(file string, data []byte) Result {
 		return ReadDOCX(file, data)
 	case bytes.HasPrefix(data, []byte("%PDF-")):
 		return ReadPDF(file, data)
-	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+	case IsOLE(data):
 		return refuse(file, oleMessage(data))
 	}
 	return refuse(file, MsgUnknown)
@@ -75,32 +75,40 @@ func refuse(file, msg string) Result {
 }
 
 // oleMessage tells an encrypted OOXML file (an OLE compound file holding the streams
-// EncryptionInfo and EncryptedPackage) from a Word 97–2003 document (stream WordDocument), by the
-// names in the compound file's directory: 128-byte entries whose name is UTF-16LE.
+// EncryptionInfo and EncryptedPackage) from a Word 97–2003 document (stream WordDocument).
 func oleMessage(data []byte) string {
-	has := func(name string) bool {
-		var u []byte
-		for _, c := range name {
-			u = append(u, byte(c), 0)
-		}
-		for off := 0; ; {
-			i := bytes.Index(data[off:], u)
-			if i < 0 {
-				return false
-			}
-			if (off+i)%128 == 0 {
-				return true
-			}
-			off += i + 1
-		}
-	}
 	switch {
-	case has("EncryptionInfo") && has("EncryptedPackage"):
+	case HasOLEStream(data, "EncryptionInfo") && HasOLEStream(data, "EncryptedPackage"):
 		return MsgEncryptedDOCX
-	case has("WordDocument"):
+	case HasOLEStream(data, "WordDocument"):
 		return MsgDoc
 	}
 	return MsgOLE
+}
+
+// IsOLE reports whether data is an OLE compound file: an Office 97–2003 document, or an Office
+// file protected by a password.
+func IsOLE(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+}
+
+// HasOLEStream reports whether an OLE compound file's directory names a stream, by its 128-byte
+// entries whose name is UTF-16LE.
+func HasOLEStream(data []byte, name string) bool {
+	var u []byte
+	for _, c := range name {
+		u = append(u, byte(c), 0)
+	}
+	for off := 0; ; {
+		i := bytes.Index(data[off:], u)
+		if i < 0 {
+			return false
+		}
+		if (off+i)%128 == 0 {
+			return true
+		}
+		off += i + 1
+	}
 }
 
 // collector gathers the problems of one file.

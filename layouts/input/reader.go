@@ -27,6 +27,12 @@ type Options struct {
 	// report's "nguon", a batch's paths), by their native paths. Nil opens nothing: such a path is
 	// refused before anything is looked at, as the web form needs.
 	Files fs.FS
+	// SkipUnreadable leaves out of a consolidated report every source file that cannot be read
+	// or has errors, listing each, instead of stopping the report.
+	SkipUnreadable bool
+	// Progress, when set, is told after each source file of a consolidated report or a batch is
+	// read: how many are done out of how many.
+	Progress func(done, total int)
 }
 
 // Reader reads one input file and collects its problems.
@@ -586,6 +592,13 @@ func (o *Object) List(key string) []*Object {
 		out = append(out, o.r.object(item, path))
 	}
 	return out
+}
+
+// IsText reports whether the key holds one value (a text, a number) rather than a list or a
+// group of keys.
+func (o *Object) IsText(key string) bool {
+	v, ok := o.fields[key]
+	return ok && v.Kind == yaml.ScalarNode && !isNull(v)
 }
 
 // Strings returns the texts of the list under key, and whether the key was present.

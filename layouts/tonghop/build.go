@@ -2,6 +2,7 @@ package tonghop
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"baocao/layouts/cells"
@@ -33,6 +34,9 @@ func Build(rep *Report) *render.Document {
 		para("- Tất cả các chi, đảng bộ cơ sở phải báo cáo đã báo cáo.")
 	} else {
 		para("- Chi, đảng bộ chưa báo cáo: %s, gồm: %s.", input.Count(len(st.NotReported)), strings.Join(st.NotReported, "; "))
+	}
+	if len(rep.Skipped) > 0 {
+		para("- Tệp báo cáo nhận được nhưng không đọc được hoặc có lỗi, chưa tính vào báo cáo này: %s, gồm: %s.", input.Count(len(rep.Skipped)), skippedFiles(rep.Skipped))
 	}
 	if len(st.Extra) > 0 {
 		para("- Chi, đảng bộ báo cáo ngoài danh sách phải báo cáo: %s, gồm: %s.", input.Count(len(st.Extra)), names(st.Extra))
@@ -109,6 +113,18 @@ func names(cs []cells.Cell) string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
 		out[i] = c.Report.Org
+	}
+	return strings.Join(out, "; ")
+}
+
+// skippedFiles names the files left out, by their names without their folders.
+func skippedFiles(cs []cells.Cell) string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = filepath.Base(c.File)
+		if c.Item > 0 {
+			out[i] += fmt.Sprintf(" (mục %d)", c.Item)
+		}
 	}
 	return strings.Join(out, "; ")
 }

@@ -12,6 +12,7 @@ import (
 	"baocao/layouts/cells"
 	"baocao/layouts/input"
 	"baocao/layouts/kh46"
+	xlsxin "baocao/layouts/workbook"
 )
 
 // Name is the value of "mau" for this document kind.
@@ -50,9 +51,13 @@ type Report struct {
 	Recipients []string
 	Signer     input.Signer
 
-	// SourceProblems are the errors of the cells' files: the counts cannot be trusted until they
-	// are fixed.
+	// SourceProblems are the errors of the cells' files, the warnings of the files received (what
+	// the importer guessed), and the problems of the file of the cells due when phai_bao_cao
+	// names one: the counts cannot be trusted until the errors are fixed.
 	SourceProblems input.Problems
+	// Skipped are the source files left out because they cannot be read or have errors, with
+	// input.Options.SkipUnreadable; each is a warning, and the report lists them.
+	Skipped []cells.Cell
 }
 
 // Read reads the consolidated report from its file's top-level object; dir is the file's folder,
@@ -91,8 +96,13 @@ func Read(top *input.Object, dir string) *Report {
 	rep.Recipients = input.ReadRecipients(top, []string{"Ban Thường vụ Đảng ủy Khối (b/c)", "Ban Tuyên giáo Tỉnh ủy (b/c)", "Lưu " + defaultBoard})
 	rep.Signer, _ = input.ReadSigner(top, "", "TRƯỞNG BAN")
 
-	due, _ := top.Strings("phai_bao_cao")
-	if len(due) == 0 && !top.Reader().Problems().HasErrors() {
+	var due []string
+	if top.IsText("phai_bao_cao") {
+		due = rep.dueFromFile(top, dir)
+	} else {
+		due, _ = top.Strings("phai_bao_cao")
+	}
+	if len(due) == 0 && !top.Reader().Problems().HasErrors() && !top.IsText("phai_bao_cao") {
 		top.Errorf("phai_bao_cao", "cần danh sách mọi chi, đảng bộ phải báo cáo, để biết nơi nào chưa báo cáo")
 	}
 	seenDue := map[string]int{}
@@ -117,28 +127,91 @@ func Read(top *input.Object, dir string) *Report {
 			paths[i] = filepath.Join(dir, s)
 		}
 	}
-	seen := map[string]string{}
-	for _, c := range cells.Collect(paths, top.Reader().Options()) {
+	opts := top.Reader().Options()
+	seen := map[string]int{} // a cell's name key: its place in rep.Cells
+	for _, c := range cells.Collect(paths, opts) {
 		if !c.OK() {
+			var errs input.Problems
 			for _, p := range c.Problems {
 				if !p.Warning {
+					errs = append(errs, p)
+				}
+			}
+			if !opts.SkipUnreadable {
+				rep.SourceProblems = append(rep.SourceProblems, errs...)
+				continue
+			}
+			why := "không đọc được"
+			if len(errs) > 0 {
+				why = errs[0].Message
+				if len(errs) > 1 {
+					why += fmt.Sprintf(" (và %d lỗi khác)", len(errs)-1)
+				}
+			}
+			top.Warnf("nguon", "%s: bỏ qua, không tính vào báo cáo tổng hợp: %s", c.Source(), why)
+			rep.Skipped = append(rep.Skipped, c)
+			continue
+		}
+		if c.Received { // what the importer guessed (a model's kind, the khối) is to be checked
+			for _, p := range c.Problems {
+				if p.Warning {
 					rep.SourceProblems = append(rep.SourceProblems, p)
 				}
 			}
-			continue
 		}
 		key := input.NameKey(c.Report.Org)
-		if first, ok := seen[key]; ok {
-			top.Warnf("nguon", "%s có hai báo cáo: %s và %s; dùng báo cáo thứ nhất", c.Report.Org, first, c.Source())
+		if i, ok := seen[key]; ok {
+			kept, why := rep.Cells[i], "báo cáo thứ nhất vì ngày báo cáo muộn hơn"
+			if Supersedes(c, kept) {
+				rep.Cells[i], why = c, "báo cáo thứ hai vì ngày báo cáo muộn hơn"
+				if !kept.Report.Date.Before(c.Report.Date) {
+					why = "báo cáo thứ hai vì cùng ngày báo cáo và tệp được đọc sau"
+				}
+			}
+			top.Warnf("nguon", "%s có hai báo cáo: %s (ngày %s) và %s (ngày %s); dùng %s",
+				c.Report.Org, kept.Source(), kept.Report.Date.Describe(), c.Source(), c.Report.Date.Describe(), why)
 			continue
 		}
-		seen[key] = c.Source()
+		seen[key] = len(rep.Cells)
 		if _, ok := seenDue[key]; !ok && len(rep.Due) > 0 {
 			top.Warnf("phai_bao_cao", "%s (%s) đã báo cáo nhưng không có trong danh sách phải báo cáo", c.Report.Org, c.Source())
 		}
 		rep.Cells = append(rep.Cells, c)
 	}
 	return rep
+}
+
+// dueFromFile reads the list of cells due from the Excel (.xlsx) or CSV file phai_bao_cao names,
+// found against dir through the reader's Files, its problems kept with the sources'.
+func (rep *Report) dueFromFile(top *input.Object, dir string) []string {
+	name := top.String("phai_bao_cao", true)
+	if ext := strings.ToLower(filepath.Ext(name)); ext != ".xlsx" && ext != ".csv" {
+		top.Errorf("phai_bao_cao", "phải là danh sách tên các chi, đảng bộ (mỗi dòng bắt đầu bằng \"- \"), hoặc tên một tệp Excel (.xlsx) hay CSV chứa danh sách ấy, không phải %q", name)
+		return nil
+	}
+	path := name
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
+	}
+	data, problems := cells.ReadSource(top.Reader().Options().Files, path, xlsxin.MaxFileSize)
+	if problems == nil {
+		var names []string
+		names, problems = xlsxin.Names(path, data)
+		if !problems.HasErrors() {
+			rep.SourceProblems = append(rep.SourceProblems, problems...)
+			return names
+		}
+	}
+	rep.SourceProblems = append(rep.SourceProblems, problems...)
+	return nil
+}
+
+// Supersedes reports whether a cell's report read later replaces one of the same cell read
+// before: when its report date is later, or the same (a PDF and its DOCX, a report sent twice),
+// since the file read later (by the order of nguon, then by name in a folder) is taken as the
+// newer. A blank day counts as the month's first; a report with no date is the oldest.
+func Supersedes(later, earlier cells.Cell) bool {
+	return !later.Report.Date.Before(earlier.Report.Date)
 }
 
 // Status is what the consolidated report counts, computed from the cells' reports.

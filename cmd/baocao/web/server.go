@@ -25,6 +25,7 @@ import (
 	"baocao/layouts"
 	"baocao/layouts/cells"
 	"baocao/layouts/dangky"
+	"baocao/layouts/importer"
 	"baocao/layouts/input"
 	"baocao/layouts/kh46"
 	"baocao/layouts/tonghop"
@@ -405,10 +406,10 @@ func (s *server) render(ctx context.Context, w http.ResponseWriter, renderer ren
 		fail(w, http.StatusServiceUnavailable, "Máy đang bận tạo nhiều văn bản; hãy bấm lại sau ít phút.")
 		return nil, true
 	}
-	filled := fill(data)
-	doc := filled.in.Document()
+	read := fill(data)
+	doc := read.in.Document()
 	if doc == nil {
-		writeJSON(w, http.StatusUnprocessableEntity, filled.result())
+		writeJSON(w, http.StatusUnprocessableEntity, read.result())
 		return nil, true
 	}
 	var buf bytes.Buffer
@@ -501,7 +502,8 @@ func (s *server) saveYAML(w http.ResponseWriter, r *http.Request) {
 }
 
 // openYAML reads a saved file (the request's body, its bytes as they are on disk, in any encoding
-// the command line reads) back into the form's values. Only a cell's own report opens; anything
+// the command line reads) back into the form's values: the YAML "Lưu để làm tiếp" wrote, or a PDF
+// or DOCX of the report, read in memory by the importer. Only a cell's own report opens; anything
 // else is refused, in words a secretary understands, before anything in it is followed.
 func (s *server) openYAML(w http.ResponseWriter, r *http.Request) {
 	data, err := io.ReadAll(r.Body)
@@ -509,11 +511,21 @@ func (s *server) openYAML(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusRequestEntityTooLarge, "Tệp quá lớn (tối đa 1 MiB); một báo cáo thường chỉ vài nghìn byte.")
 		return
 	}
+	var imported input.Problems // what reading a PDF or DOCX noted: guessed model kinds
+	if received(data) {
+		yaml, problems, msg := importReport(data)
+		if msg != "" {
+			fail(w, http.StatusUnprocessableEntity, msg)
+			return
+		}
+		data, imported = yaml, problems
+	}
 	if msg := notACellReport(data); msg != "" {
 		fail(w, http.StatusUnprocessableEntity, msg)
 		return
 	}
 	f := fill(data)
+	f.in.Problems = append(imported, f.in.Problems...)
 	if f.form == nil {
 		res := f.in.Problems
 		if !res.HasErrors() {
@@ -523,6 +535,35 @@ func (s *server) openYAML(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, f.result())
+}
+
+// received reports whether a file opened in the form is a PDF or a Word document (by its first
+// bytes: a PDF's header, a zip's), which are read by the importer, rather than saved YAML.
+func received(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("%PDF-")) || bytes.HasPrefix(data, []byte("PK\x03\x04"))
+}
+
+// importReport reads a PDF or DOCX made by baocao (or typed after KH 46's template) into its
+// report's YAML, in memory, with the warnings of the reading; or says in plain words why it
+// cannot be opened: it cannot be read, or it is a combined PDF of several reports.
+func importReport(data []byte) (yaml []byte, warnings input.Problems, refusal string) {
+	res := importer.Import(formFile, data)
+	if res.Problems.HasErrors() || len(res.Reports) == 0 {
+		var msgs []string
+		for _, p := range res.Problems {
+			if !p.Warning {
+				msgs = append(msgs, p.Message)
+			}
+		}
+		if len(msgs) == 0 {
+			msgs = []string{"tệp không có báo cáo nào"}
+		}
+		return nil, nil, "Không mở được tệp này: " + strings.Join(msgs, "; ") + "."
+	}
+	if n := len(res.Reports); n > 1 {
+		return nil, nil, fmt.Sprintf("Tệp PDF này gộp báo cáo của %d chi bộ, đảng bộ; biểu mẫu chỉ mở được báo cáo của một nơi. Hãy mở tệp PDF hoặc Word của riêng báo cáo cần sửa.", n)
+	}
+	return res.Reports[0], res.Problems, ""
 }
 
 // notACellReport says why a file is not a cell's registration report the form can open, or ""
