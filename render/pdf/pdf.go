@@ -42,6 +42,7 @@ func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta
 		UnitStr:        "mm",
 		Size:           fpdf.SizeType{Wd: render.PageWidth, Ht: render.PageHeight},
 	})
+	f.SetCompression(false) // archive compresses the pages, with zlib writers it reuses
 	f.SetMargins(render.MarginLeft, render.MarginTop, render.MarginRight)
 	f.SetAutoPageBreak(false, render.MarginBottom)
 	f.SetCellMargin(0)
