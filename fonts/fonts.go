@@ -1,8 +1,11 @@
-// Package fonts embeds Liberation Serif 2.x, the free font metric-compatible with Times New Roman
-// that the PDF backend draws with, and answers which characters it can draw.
+// Package fonts embeds the faces the PDF backend draws with, and answers which characters they can
+// draw: Baocao Serif, which is Liberation Serif 2.1.5 (the free font metric-compatible with Times
+// New Roman, from Debian's fonts-liberation2 package) cut to the characters listed in unicodes.txt
+// and renamed, as the SIL Open Font License 1.1 asks of a modified version. subset.sh beside this
+// file makes the faces; the licence is LICENSE-LiberationSerif.txt.
 //
-// The fonts come from Debian's fonts-liberation2 package (version 2.1.5) and are licensed under the
-// SIL Open Font License 1.1; see LICENSE-LiberationSerif.txt beside this file.
+// The characters a document may contain are exactly those the faces keep: Missing refuses every
+// other one, so the cut decides in one place what the program accepts.
 package fonts
 
 import (
@@ -15,29 +18,27 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// Style is one of the four faces of the family.
+// Style is one of the faces of the family.
 type Style string
 
-// The four faces. The values are fpdf's style strings.
+// The three faces the documents print with (no text is bold and italic at once, so that face is
+// not embedded). The values are fpdf's style strings.
 const (
-	Regular    Style = ""
-	Bold       Style = "B"
-	Italic     Style = "I"
-	BoldItalic Style = "BI"
+	Regular Style = ""
+	Bold    Style = "B"
+	Italic  Style = "I"
 )
 
 // Family is the name under which the faces are registered in a PDF.
-const Family = "LiberationSerif"
+const Family = "BaocaoSerif"
 
 var (
-	//go:embed LiberationSerif-Regular.ttf
+	//go:embed BaocaoSerif-Regular.ttf
 	regular []byte
-	//go:embed LiberationSerif-Bold.ttf
+	//go:embed BaocaoSerif-Bold.ttf
 	bold []byte
-	//go:embed LiberationSerif-Italic.ttf
+	//go:embed BaocaoSerif-Italic.ttf
 	italic []byte
-	//go:embed LiberationSerif-BoldItalic.ttf
-	boldItalic []byte
 )
 
 // TTF returns the TrueType file of a face. The slice is shared: callers must not modify it.
@@ -47,15 +48,13 @@ func TTF(s Style) []byte {
 		return bold
 	case Italic:
 		return italic
-	case BoldItalic:
-		return boldItalic
 	default:
 		return regular
 	}
 }
 
-// Styles lists the four faces in a fixed order.
-var Styles = []Style{Regular, Bold, Italic, BoldItalic}
+// Styles lists the three faces in a fixed order.
+var Styles = []Style{Regular, Bold, Italic}
 
 var (
 	parseOnce sync.Once
@@ -75,6 +74,9 @@ func parseAll() {
 	}
 }
 
+// buffers holds the sfnt buffers of Missing and Width, which are called for every word.
+var buffers = sync.Pool{New: func() any { return new(sfnt.Buffer) }}
+
 // Missing returns, in order of first appearance and without repeats, the characters of s that
 // some face of the family cannot draw. Newlines and tabs, which the backends turn into line breaks
 // and spaces, are never reported. It returns an
@@ -84,7 +86,8 @@ func Missing(s string) ([]rune, error) {
 	if parseErr != nil {
 		return nil, parseErr
 	}
-	var buf sfnt.Buffer
+	buf := buffers.Get().(*sfnt.Buffer)
+	defer buffers.Put(buf)
 	var missing []rune
 	seen := map[rune]bool{}
 	for _, r := range s {
@@ -93,7 +96,7 @@ func Missing(s string) ([]rune, error) {
 		}
 		seen[r] = true
 		for _, st := range Styles {
-			idx, err := parsed[st].GlyphIndex(&buf, r)
+			idx, err := parsed[st].GlyphIndex(buf, r)
 			if err != nil || idx == 0 {
 				missing = append(missing, r)
 				break
@@ -113,14 +116,15 @@ func Width(s Style, size float64, text string) (float64, error) {
 	f := parsed[s]
 	units := f.UnitsPerEm()
 	ppem := fixed.I(int(units))
-	var buf sfnt.Buffer
+	buf := buffers.Get().(*sfnt.Buffer)
+	defer buffers.Put(buf)
 	var total fixed.Int26_6
 	for _, r := range text {
-		idx, err := f.GlyphIndex(&buf, r)
+		idx, err := f.GlyphIndex(buf, r)
 		if err != nil || idx == 0 {
 			continue
 		}
-		adv, err := f.GlyphAdvance(&buf, idx, ppem, font.HintingNone)
+		adv, err := f.GlyphAdvance(buf, idx, ppem, font.HintingNone)
 		if err != nil {
 			return 0, fmt.Errorf("fonts: advance of %q: %w", r, err)
 		}

@@ -1,10 +1,17 @@
 package fonts
 
 import (
+	"encoding/binary"
+	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
+
+	"golang.org/x/image/font/sfnt"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -132,8 +139,8 @@ func TestMissingIgnoresNewlines(t *testing.T) {
 }
 
 func TestTTF(t *testing.T) {
-	if len(Styles) != 4 {
-		t.Fatalf("Styles = %v, want 4 faces", Styles)
+	if len(Styles) != 3 {
+		t.Fatalf("Styles = %v, want 3 faces", Styles)
 	}
 	seen := map[string]bool{}
 	for _, s := range Styles {
@@ -147,5 +154,128 @@ func TestTTF(t *testing.T) {
 			t.Errorf("TTF(%q) is the same file as another face", s)
 		}
 		seen[key] = true
+	}
+}
+
+// listed reads unicodes.txt, the list subset.sh cuts the faces to.
+func listed(t *testing.T) map[rune]bool {
+	t.Helper()
+	data, err := os.ReadFile("unicodes.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := map[rune]bool{}
+	for n, line := range strings.Split(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		lo, hi, isRange := strings.Cut(strings.TrimPrefix(line, "U+"), "-")
+		if !isRange {
+			hi = lo
+		}
+		a, err1 := strconv.ParseUint(lo, 16, 32)
+		b, err2 := strconv.ParseUint(hi, 16, 32)
+		if err1 != nil || err2 != nil || !strings.HasPrefix(line, "U+") || b < a {
+			t.Fatalf("unicodes.txt:%d: %q is not U+XXXX or U+XXXX-XXXX", n+1, line)
+		}
+		for r := a; r <= b; r++ {
+			set[rune(r)] = true
+		}
+	}
+	return set
+}
+
+// TestSubsetIsTheList holds the faces, the list they were cut to and the font check together:
+// every character of unicodes.txt is drawable in every face, and every other character (all of
+// Unicode) is refused by Missing.
+func TestSubsetIsTheList(t *testing.T) {
+	set := listed(t)
+	if len(set) < 500 {
+		t.Fatalf("unicodes.txt lists %d characters, want the ~560 of the documents", len(set))
+	}
+	var accepted, refused int
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if utf16.IsSurrogate(r) || r == '\n' || r == '\t' {
+			continue
+		}
+		m, err := Missing(string(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case set[r] && m != nil:
+			t.Errorf("U+%04X is in unicodes.txt but a face lacks it", r)
+		case !set[r] && m == nil:
+			t.Errorf("U+%04X is not in unicodes.txt but is accepted", r)
+		case m == nil:
+			accepted++
+		default:
+			refused++
+		}
+	}
+	if accepted != len(set) || refused == 0 {
+		t.Errorf("accepted %d characters, refused %d; unicodes.txt lists %d", accepted, refused, len(set))
+	}
+}
+
+// table returns a table of a TrueType file, found in its table directory.
+func table(t *testing.T, ttf []byte, tag string) []byte {
+	t.Helper()
+	n := int(binary.BigEndian.Uint16(ttf[4:]))
+	for i := range n {
+		rec := ttf[12+16*i:]
+		if string(rec[:4]) == tag {
+			off, size := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
+			return ttf[off : off+size]
+		}
+	}
+	t.Fatalf("no %q table", tag)
+	return nil
+}
+
+// TestEveryGlyphHasItsMetric: every glyph has its own entry in hmtx. fpdf 0.12 reads the width
+// of a glyph past hhea.numberOfHMetrics by appending into a slice of the font's bytes, which
+// changes the embedded file as it renders (see subset.sh).
+func TestEveryGlyphHasItsMetric(t *testing.T) {
+	for _, s := range Styles {
+		ttf := TTF(s)
+		glyphs := binary.BigEndian.Uint16(table(t, ttf, "maxp")[4:])
+		metrics := binary.BigEndian.Uint16(table(t, ttf, "hhea")[34:])
+		if metrics != glyphs {
+			t.Errorf("face %q: %d horizontal metrics for %d glyphs", s, metrics, glyphs)
+		}
+		if got, want := len(table(t, ttf, "hmtx")), 4*int(glyphs); got != want {
+			t.Errorf("face %q: hmtx is %d bytes, want %d", s, got, want)
+		}
+	}
+}
+
+// TestRenamed: the faces are a modified version of Liberation Serif, so none of their names
+// (family, full name, unique ID, PostScript name) may say "Liberation"; they say "Baocao Serif".
+func TestRenamed(t *testing.T) {
+	parseOnce.Do(parseAll)
+	if parseErr != nil {
+		t.Fatal(parseErr)
+	}
+	var buf sfnt.Buffer
+	for _, s := range Styles {
+		for _, id := range []sfnt.NameID{sfnt.NameIDFamily, sfnt.NameIDFull, sfnt.NameIDUniqueIdentifier, sfnt.NameIDPostScript, sfnt.NameIDTypographicFamily, sfnt.NameIDTrademark} {
+			name, err := parsed[s].Name(&buf, id)
+			if err == sfnt.ErrNotFound {
+				continue
+			}
+			if err != nil {
+				t.Fatalf("face %q name %d: %v", s, id, err)
+			}
+			if strings.Contains(name, "Liberation") {
+				t.Errorf("face %q name %d = %q", s, id, name)
+			}
+		}
+		family, err := parsed[s].Name(&buf, sfnt.NameIDFamily)
+		if err != nil || family != "Baocao Serif" {
+			t.Errorf("face %q family %q, %v; want Baocao Serif", s, family, err)
+		}
 	}
 }

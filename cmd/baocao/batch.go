@@ -102,11 +102,11 @@ func isTerminal(w io.Writer) bool {
 // cellOutcome is what became of one cell.
 type cellOutcome struct {
 	cell    cells.Cell
-	doc     *render.Document
-	written []string // output files
-	skipped bool     // its files were there already (--skip-existing)
-	started bool     // false when the batch was interrupted before it
-	failure string   // why an output could not be written
+	doc     *render.Document // only with --combine: the document, for the combined file
+	written []string         // output files
+	skipped bool             // its files were there already (--skip-existing)
+	started bool             // false when the batch was interrupted before it
+	failure string           // why an output could not be written
 }
 
 // runBatch renders every cell, all cores at once, then prints the table of outcomes.
@@ -164,10 +164,13 @@ func runBatch(opts *batchOptions) error {
 					progress.done(o.cell.Name(), "đã có, bỏ qua")
 					continue
 				}
-				o.doc = o.cell.Document()
+				doc := o.cell.Document()
+				if opts.Combine != "" {
+					o.doc = doc // kept for the combined file; otherwise dropped once written
+				}
 				for _, out := range outputs {
 					path := filepath.Join(opts.OutDir, slugs[k]+out.ext)
-					if err := renderTo(path, out.renderer, o.doc, opts.Force); err != nil {
+					if err := renderTo(path, out.renderer, doc, opts.Force); err != nil {
 						o.failure = err.Error()
 						continue
 					}

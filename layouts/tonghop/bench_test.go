@@ -8,6 +8,8 @@ import (
 
 	"baocao/layouts"
 	"baocao/layouts/input"
+	"baocao/render"
+	"baocao/render/docx"
 	"baocao/render/pdf"
 )
 
@@ -42,5 +44,25 @@ func BenchmarkConsolidateReceivedPDFs(b *testing.B) {
 		if err := (pdf.Renderer{}).Render(&buf, doc); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkReport1000 renders the consolidated report of 1,000 cells (about 2,000 models and 1,500
+// exemplars), from its Document, to PDF and to DOCX.
+func BenchmarkReport1000(b *testing.B) {
+	doc := writeReport(b, generate(1000), nil)
+	for _, r := range []struct {
+		name     string
+		renderer render.Renderer
+	}{{"pdf", pdf.Renderer{}}, {"docx", docx.Renderer{}}} {
+		b.Run(r.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := r.renderer.Render(&buf, doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -1,7 +1,7 @@
 // Package docx writes a render.Document as a Word document (DOCX) that Word and LibreOffice show
 // like the PDF of package render/pdf: the same page, styles, header and closing band, from the same
-// Document. It fills a template with github.com/nguyenthenguyen/docx: the base template in base/
-// (readable XML parts, embedded), or a user's copy of it restyled in Word.
+// Document. It fills a template: the base template in base/ (readable XML parts, embedded), or a
+// user's copy of it restyled in Word, which github.com/nguyenthenguyen/docx opens when it is read.
 package docx
 
 import (
@@ -32,6 +32,9 @@ type Renderer struct {
 type Template struct {
 	names []string
 	parts map[string][]byte
+
+	once sync.Once
+	prep prepared
 }
 
 //go:embed all:base
@@ -65,6 +68,9 @@ func Base() (*Template, error) {
 			return
 		}
 		sortParts(t.names)
+		if baseErr = checkTemplate(t); baseErr != nil {
+			return
+		}
 		base = t
 	})
 	return base, baseErr
@@ -119,6 +125,17 @@ func ReadTemplate(data []byte) (*Template, error) {
 	if err := checkTemplate(t); err != nil {
 		return nil, err
 	}
+	// nguyenthenguyen/docx reads the template as Word documents are read: a main document part,
+	// its relationships, and a header or footer. It opens the parts read above, within their limits.
+	packed, err := t.zip(nil)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := docx.ReadDocxFromMemory(bytes.NewReader(packed), int64(len(packed)))
+	if err != nil {
+		return nil, fmt.Errorf("docx: read template: %w", err)
+	}
+	rd.Close()
 	return t, nil
 }
 
@@ -169,6 +186,10 @@ func (t *Template) zip(replace map[string][]byte) ([]byte, error) {
 
 // Render writes the document as DOCX, its data (Document.Data) in a custom XML part. The same
 // document and template always give the same bytes.
+//
+// The package is zipped once: the parts the document changes (the main document, the core
+// properties, the data part and what points to it) are compressed and checked now, every other
+// part was compressed and checked once for the template (prepared) and is copied as it is.
 func (r Renderer) Render(w io.Writer, d *render.Document) error {
 	t := r.Template
 	if t == nil {
@@ -177,73 +198,179 @@ func (r Renderer) Render(w io.Writer, d *render.Document) error {
 			return err
 		}
 	}
-	if err := checkTemplate(t); err != nil {
-		return err
-	}
-	styles, err := templateStyles(t)
-	if err != nil {
-		return err
+	p := t.prepared()
+	if p.err != nil {
+		return p.err
 	}
 	replace := map[string][]byte{}
 	if d.Data != nil {
+		var err error
 		if replace, err = dataParts(t, d.Data); err != nil {
 			return err
 		}
 	}
 	replace[corePart] = coreProperties(d.Meta)
-	packed, err := t.zip(replace)
-	if err != nil {
-		return err
-	}
-	rd, err := docx.ReadDocxFromMemory(bytes.NewReader(packed), int64(len(packed)))
-	if err != nil {
-		return fmt.Errorf("docx: read template: %w", err)
-	}
-	defer rd.Close()
-	doc := rd.Editable()
 
-	content, err := fill(doc, d, styles)
-	if err != nil {
+	content := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(content)
+	if err := fill(content, string(t.parts[documentPart]), d, p.styles); err != nil {
 		return err
 	}
-	doc.SetContent(content)
+	replace[documentPart] = content.Bytes()
 
-	// The library's Write ignores its own errors: write to memory, then check what came out.
-	var out bytes.Buffer
-	if err := doc.Write(&out); err != nil {
-		return fmt.Errorf("docx: write: %w", err)
-	}
-	if err := checkPackage(out.Bytes()); err != nil {
+	out := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(out)
+	if err := t.pack(out, p, replace); err != nil {
 		return err
 	}
-	_, err = w.Write(out.Bytes())
+	_, err := w.Write(out.Bytes())
 	return err
 }
 
-// checkPackage re-opens a written DOCX and checks that every XML part is well-formed. (That no
-// placeholder is left is certain before: checkTemplate accepts only templates whose every
-// placeholder fill replaces.)
-func checkPackage(data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return fmt.Errorf("docx: output is not a zip: %w", err)
+// buffers holds the buffers a render fills (the main document part, the package), for reuse.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putBuffer gives a buffer back to the pool unless it grew past what a large report needs.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 8<<20 {
+		b.Reset()
+		buffers.Put(b)
 	}
-	for _, f := range zr.File {
-		if !strings.HasSuffix(f.Name, ".xml") && !strings.HasSuffix(f.Name, ".rels") {
+}
+
+// prepared is what every render with a template reuses, made once per template: the styles it
+// maps generated paragraphs to, and each part compressed, with whether it is well-formed XML.
+type prepared struct {
+	styles styleMap
+	err    error
+	parts  map[string]packedPart
+}
+
+// packedPart is one part of a template as the package holds it.
+type packedPart struct {
+	header zip.FileHeader // as zip.Writer.CreateHeader writes it, sizes and checksum included
+	data   []byte         // the deflated bytes
+	// malformed is why an XML part is not well-formed, nil if it is (or is not XML).
+	malformed error
+}
+
+// prepared returns the template's prepared parts, making them on first use.
+func (t *Template) prepared() *prepared {
+	t.once.Do(func() {
+		t.prep.styles, t.prep.err = templateStyles(t)
+		if t.prep.err != nil {
+			return
+		}
+		t.prep.parts = make(map[string]packedPart, len(t.names))
+		for _, name := range t.names {
+			p, err := packPart(name, t.parts[name])
+			if err != nil {
+				t.prep.err = err
+				return
+			}
+			t.prep.parts[name] = p
+		}
+	})
+	return &t.prep
+}
+
+// packPart compresses one part as zip.Writer does, by zipping it alone and reading back its
+// header and deflated bytes, so that copying them raw gives the bytes Create would have written.
+func packPart(name string, data []byte) (packedPart, error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+	if err == nil {
+		_, err = fw.Write(data)
+	}
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		return packedPart{}, fmt.Errorf("docx: zip %s: %w", name, err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil || len(zr.File) != 1 {
+		return packedPart{}, fmt.Errorf("docx: zip %s: %v", name, err)
+	}
+	f := zr.File[0]
+	rc, err := f.OpenRaw()
+	if err != nil {
+		return packedPart{}, fmt.Errorf("docx: zip %s: %w", name, err)
+	}
+	raw, err := io.ReadAll(rc)
+	if err != nil {
+		return packedPart{}, fmt.Errorf("docx: zip %s: %w", name, err)
+	}
+	p := packedPart{
+		header: zip.FileHeader{
+			Name:               f.Name,
+			Flags:              f.Flags,
+			CreatorVersion:     f.CreatorVersion,
+			ReaderVersion:      f.ReaderVersion,
+			Method:             f.Method,
+			CRC32:              f.CRC32,
+			CompressedSize64:   f.CompressedSize64,
+			UncompressedSize64: f.UncompressedSize64,
+		},
+		data: raw,
+	}
+	if isXMLPart(name) {
+		p.malformed = wellFormed(data)
+	}
+	return p, nil
+}
+
+// isXMLPart tells the parts that must be well-formed XML.
+func isXMLPart(name string) bool {
+	return strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")
+}
+
+// pack writes the package: the template's parts in their order, the given parts in place of
+// theirs, and a given part the template does not have after its own, in the order of names. A
+// part that is not well-formed XML is an error.
+func (t *Template) pack(out *bytes.Buffer, p *prepared, replace map[string][]byte) error {
+	var added []string
+	for name := range replace {
+		if _, ok := t.parts[name]; !ok {
+			added = append(added, name)
+		}
+	}
+	sort.Strings(added)
+	zw := zip.NewWriter(out)
+	for _, name := range append(slices.Clip(t.names), added...) {
+		data, changed := replace[name]
+		if !changed {
+			part := p.parts[name]
+			if part.malformed != nil {
+				return fmt.Errorf("docx: output part %s is not well-formed XML: %w", name, part.malformed)
+			}
+			header := part.header
+			fw, err := zw.CreateRaw(&header)
+			if err == nil {
+				_, err = fw.Write(part.data)
+			}
+			if err != nil {
+				return fmt.Errorf("docx: zip %s: %w", name, err)
+			}
 			continue
 		}
-		rc, err := f.Open()
+		if isXMLPart(name) {
+			if err := wellFormed(data); err != nil {
+				return fmt.Errorf("docx: output part %s is not well-formed XML: %w", name, err)
+			}
+		}
+		// A fixed header (no time stamp) so that the same document gives the same bytes.
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		if err == nil {
+			_, err = fw.Write(data)
+		}
 		if err != nil {
-			return fmt.Errorf("docx: output part %s: %w", f.Name, err)
+			return fmt.Errorf("docx: zip %s: %w", name, err)
 		}
-		part, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return fmt.Errorf("docx: output part %s: %w", f.Name, err)
-		}
-		if err := wellFormed(part); err != nil {
-			return fmt.Errorf("docx: output part %s is not well-formed XML: %w", f.Name, err)
-		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("docx: zip: %w", err)
 	}
 	return nil
 }

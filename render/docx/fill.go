@@ -11,8 +11,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/nguyenthenguyen/docx"
-
 	"baocao/render"
 )
 
@@ -98,18 +96,17 @@ type edit struct {
 	text       string
 }
 
-// fill returns the document part of the template with every placeholder filled from d. The
+// fill writes into b content, the template's document part, with every placeholder filled from d. The
 // edits are computed on the template alone and applied in one pass, so text from the input is
 // never searched again: a user who types "{{ho_ten}}" or "<w:p>" gets exactly that printed.
 //
 // Generated paragraphs name their styles by the template's own IDs (styles).
-func fill(doc *docx.Docx, d *render.Document, styles styleMap) (string, error) {
-	content := doc.GetContent()
+func fill(b *bytes.Buffer, content string, d *render.Document, styles styleMap) error {
 	// The header's names keep the lines decided in render, a line break between them, so that
 	// Word and LibreOffice print the same lines as the PDF.
 	parentLines, orgLines, err := render.HeaderLines(d.Header)
 	if err != nil {
-		return "", fmt.Errorf("docx: %w", err)
+		return fmt.Errorf("docx: %w", err)
 	}
 	inline := map[string]string{
 		phParentOrg: strings.Join(parentLines, "\n"),
@@ -129,7 +126,7 @@ func fill(doc *docx.Docx, d *render.Document, styles styleMap) (string, error) {
 	}
 	body, err := bodyXML(d.Body, twips(render.TextWidth), true)
 	if err != nil {
-		return "", err
+		return err
 	}
 	paragraphs := map[string]string{phBody: styles.apply(body), phRecipients: styles.apply(recipientsXML(d.Recipients))}
 
@@ -141,7 +138,7 @@ func fill(doc *docx.Docx, d *render.Document, styles styleMap) (string, error) {
 		case paragraphPlaceholders[name] || (isInline && text == "" && (name == phParentOrg || name == phAuthority)):
 			start, end, ok := enclosingParagraph(content, loc[0])
 			if !ok {
-				return "", &TemplateError{name, "phải đứng riêng trong một đoạn văn"}
+				return &TemplateError{name, "phải đứng riêng trong một đoạn văn"}
 			}
 			edits = append(edits, edit{start, end, paragraphs[name]})
 		case isInline:
@@ -151,24 +148,23 @@ func fill(doc *docx.Docx, d *render.Document, styles styleMap) (string, error) {
 	if len(d.Appendices) > 0 {
 		e, err := appendicesEdit(content, d.Appendices)
 		if err != nil {
-			return "", err
+			return err
 		}
 		e.text = styles.apply(e.text)
 		edits = append(edits, e)
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
-	var b strings.Builder
 	at := 0
 	for _, e := range edits {
 		if e.start < at {
-			return "", &TemplateError{"…", "nằm chung một đoạn văn với chỗ điền khác"}
+			return &TemplateError{"…", "nằm chung một đoạn văn với chỗ điền khác"}
 		}
 		b.WriteString(content[at:e.start])
 		b.WriteString(e.text)
 		at = e.end
 	}
 	b.WriteString(content[at:])
-	return b.String(), nil
+	return nil
 }
 
 // enclosingParagraph finds the <w:p …>…</w:p> around position i.

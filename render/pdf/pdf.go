@@ -23,10 +23,6 @@ import (
 // Renderer draws documents as PDF. Its zero value is ready to use.
 type Renderer struct{}
 
-// usedStyles are the faces a document draws with: body, bold headings and italic date line. Bold
-// italic is never used, so it is not embedded.
-var usedStyles = []fonts.Style{fonts.Regular, fonts.Bold, fonts.Italic}
-
 // Render writes the document as a PDF/A-3b file, its data (Document.Data) attached as
 // embedded.FileName. The same document always gives the same bytes.
 func (r Renderer) Render(w io.Writer, d *render.Document) error {
@@ -46,10 +42,11 @@ func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta
 		UnitStr:        "mm",
 		Size:           fpdf.SizeType{Wd: render.PageWidth, Ht: render.PageHeight},
 	})
+	f.SetCompression(false) // archive compresses the pages, with zlib writers it reuses
 	f.SetMargins(render.MarginLeft, render.MarginTop, render.MarginRight)
 	f.SetAutoPageBreak(false, render.MarginBottom)
 	f.SetCellMargin(0)
-	for _, s := range usedStyles {
+	for _, s := range fonts.Styles {
 		f.AddUTF8FontFromBytes(fonts.Family, string(s), fonts.TTF(s))
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("pdf: load font %q: %w", s, err)

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 
@@ -139,7 +140,7 @@ var (
 )
 
 // archive rewrites the file fpdf finished, raw, into the archival file: the same header and objects
-// in the same order (the pages without their transparency group), then each attachment as an
+// in the same order (the pages without their transparency group, their contents compressed), then each attachment as an
 // embedded file stream and its file specification (associated with the document, relationship
 // Source), named in the catalog's /AF and its name tree of embedded files, and a new
 // cross-reference table whose trailer carries the file identifier PDF/A requires, an MD5 digest of
@@ -150,6 +151,9 @@ var (
 func archive(raw []byte, files []attachment) ([]byte, error) {
 	header, objects, root, info, err := splitObjects(raw)
 	if err != nil {
+		return nil, err
+	}
+	if err := compressPages(objects); err != nil {
 		return nil, err
 	}
 	for i, o := range objects {
@@ -271,19 +275,75 @@ func splitObjects(raw []byte) (header []byte, objects []object, root, info int, 
 // embeddedFile is the object of a's content: a compressed stream with its media type, size,
 // modification date and checksum.
 func embeddedFile(num int, a attachment) []byte {
-	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
-	zw.Write(a.data)
-	zw.Close()
+	z := deflate(zlib.DefaultCompression, a.data)
 	mime := strings.ReplaceAll(embedded.MIME, "/", "#2F")
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%d 0 obj\n<< /Type /EmbeddedFile /Subtype /%s /Filter /FlateDecode /Length %d\n"+
 		"/Params << /Size %d /CreationDate (D:%s) /ModDate (D:%s) /CheckSum <%x> >> >>\nstream\n",
-		num, mime, z.Len(), len(a.data), a.date.Format("20060102150405"), a.date.Format("20060102150405"), md5.Sum(a.data))
-	b.Write(z.Bytes())
+		num, mime, len(z), len(a.data), a.date.Format("20060102150405"), a.date.Format("20060102150405"), md5.Sum(a.data))
+	b.Write(z)
 	b.WriteString("\nendstream\nendobj\n")
 	return b.Bytes()
 }
+
+// zlibWriters holds zlib writers for reuse, by level: a new writer allocates about a megabyte.
+var zlibWriters = map[int]*sync.Pool{zlib.BestSpeed: {}, zlib.DefaultCompression: {}}
+
+// deflate compresses data with zlib at a level of zlibWriters, as a new zlib writer would.
+func deflate(level int, data []byte) []byte {
+	var z bytes.Buffer
+	pool := zlibWriters[level]
+	zw, _ := pool.Get().(*zlib.Writer)
+	if zw == nil {
+		zw, _ = zlib.NewWriterLevel(&z, level) // the levels of zlibWriters are valid
+	} else {
+		zw.Reset(&z)
+	}
+	zw.Write(data) // writing to a bytes.Buffer cannot fail
+	zw.Close()
+	pool.Put(zw)
+	return z.Bytes()
+}
+
+// compressPages compresses the content stream of every page, as fpdf does when its compression is
+// on (zlib, best speed, /Filter /FlateDecode): fpdf writes them uncompressed, since it would make
+// a new zlib writer for each page, and this reuses them.
+func compressPages(objects []object) error {
+	contents := map[int]bool{}
+	for _, o := range objects {
+		if bytes.HasPrefix(o.text, fmt.Appendf(nil, "%d 0 obj\n<</Type /Page\n", o.num)) {
+			m := contentsRE.FindSubmatch(o.text)
+			if m == nil {
+				return fmt.Errorf("pdf: a page fpdf wrote has no contents")
+			}
+			n, _ := strconv.Atoi(string(m[1]))
+			contents[n] = true
+		}
+	}
+	for i, o := range objects {
+		if !contents[o.num] {
+			continue
+		}
+		head := fmt.Appendf(nil, "%d 0 obj\n<</Length ", o.num)
+		const tail = "\nendstream\nendobj\n"
+		rest, ok := bytes.CutPrefix(o.text, head)
+		lenText, data, ok2 := bytes.Cut(rest, []byte(">>\nstream\n"))
+		n, err := strconv.Atoi(string(lenText))
+		if !ok || !ok2 || err != nil || !bytes.HasSuffix(data, []byte(tail)) || len(data)-len(tail) != n {
+			return fmt.Errorf("pdf: a page's contents fpdf wrote have an unexpected shape")
+		}
+		z := deflate(zlib.BestSpeed, data[:n])
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, len(z))
+		b.Write(z)
+		b.WriteString(tail)
+		objects[i].text = b.Bytes()
+	}
+	return nil
+}
+
+// contentsRE finds a page's content stream.
+var contentsRE = regexp.MustCompile(`/Contents (\d+) 0 R>>`)
 
 // fileSpec is the file specification of an attached file: its name, description, relationship to
 // the document and stream.

@@ -2,7 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
+	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -159,3 +163,48 @@ func TestEmptyMetadata(t *testing.T) {
 	}
 	pdfatest.Check(t, buf.Bytes(), [][]byte{d.Data, d.Data})
 }
+
+// TestPagesCompressedAsFpdfWould: every page's content stream is compressed, and its bytes are
+// those of a new zlib writer at best speed, the writer fpdf makes for each page when it compresses
+// them itself: reusing writers changes nothing in the file. Twelve documents, so that writers are
+// reused within a file and across files.
+func TestPagesCompressedAsFpdfWould(t *testing.T) {
+	var docs []*render.Document
+	for i := range 12 {
+		docs = append(docs, testDocument(fmt.Sprintf("so: %d\n", i)))
+	}
+	for range 2 {
+		file := renderAll(t, docs...)
+		pages := 0
+		for _, m := range pageContentsRE.FindAllSubmatch(file, -1) {
+			pages++
+			_, obj, _ := bytes.Cut(file, fmt.Appendf(nil, "\n%s 0 obj\n", m[1]))
+			lenText, data, ok := bytes.Cut(obj, []byte(">>\nstream\n"))
+			size, err := strconv.Atoi(string(bytes.TrimPrefix(lenText, []byte("<</Filter /FlateDecode /Length "))))
+			if !ok || err != nil || size > len(data) {
+				t.Fatalf("page %d: contents %.60q are not a compressed stream", pages, obj)
+			}
+			zr, err := zlib.NewReader(bytes.NewReader(data[:size]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			plain, err := io.ReadAll(zr)
+			if err != nil || !bytes.Contains(plain, []byte(")Tj ET")) {
+				t.Fatalf("page %d: contents do not inflate to text drawing: %v", pages, err)
+			}
+			var fresh bytes.Buffer
+			zw, _ := zlib.NewWriterLevel(&fresh, zlib.BestSpeed)
+			zw.Write(plain)
+			zw.Close()
+			if !bytes.Equal(fresh.Bytes(), data[:size]) {
+				t.Fatalf("page %d: not the bytes of a new zlib writer at best speed", pages)
+			}
+		}
+		if pages < 12 {
+			t.Fatalf("%d pages", pages)
+		}
+	}
+}
+
+// pageContentsRE finds each page object and the number of its content stream.
+var pageContentsRE = regexp.MustCompile(`(?s)\n\d+ 0 obj\n<</Type /Page\n.*?/Contents (\d+) 0 R>>`)

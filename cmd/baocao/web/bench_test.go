@@ -13,25 +13,36 @@ import (
 
 // BenchmarkPreview20Clients measures a one-page preview (/api/pdf) as 20 clients on loopback ask
 // for it at once, each waiting for its answer before asking again; it reports the 50th and 99th
-// percentiles of the answer time. b.N is the number of previews in all.
+// percentiles of the answer time. b.N is the number of previews in all. Every request is the same
+// form state, as when a page re-asks its preview unchanged.
 func BenchmarkPreview20Clients(b *testing.B) {
+	body := validForm().Encode()
+	preview20(b, func(int) string { return body })
+}
+
+// BenchmarkPreview20ClientsDistinct is BenchmarkPreview20Clients with every request a form state
+// of its own (its document number), so that none is answered from the cache.
+func BenchmarkPreview20ClientsDistinct(b *testing.B) {
+	preview20(b, func(i int) string { return formNumbered(i + 1).Encode() })
+}
+
+func preview20(b *testing.B, body func(i int) string) {
 	const clients = 20
 	srv := httptest.NewServer(Handler(Options{}))
 	defer srv.Close()
-	body := validForm().Encode()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
 	var mu sync.Mutex
 	var times []time.Duration
-	next := make(chan struct{}, b.N)
-	for range b.N {
-		next <- struct{}{}
+	next := make(chan string, b.N)
+	for i := range b.N {
+		next <- body(i)
 	}
 	close(next)
 	b.ResetTimer()
 	var wg sync.WaitGroup
 	for range clients {
 		wg.Go(func() {
-			for range next {
+			for body := range next {
 				req, _ := http.NewRequest("POST", srv.URL+"/api/pdf", strings.NewReader(body))
 				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 				req.Header.Set(FormHeader, "1")

@@ -113,7 +113,7 @@ func TestErrorAnswersAreJSON(t *testing.T) {
 // TestBusyServerAnswers: when every renderer stays busy past the wait, a request gets a 503 it can
 // show, not an endless wait.
 func TestBusyServerAnswers(t *testing.T) {
-	s := &server{opts: Options{Hosts: testHosts}, renders: make(chan struct{}), wait: 20 * time.Millisecond}
+	s := &server{opts: Options{Hosts: testHosts}, renders: make(chan struct{}), wait: 20 * time.Millisecond, cache: newRenderCache(cachedRenders)}
 	rec := httptest.NewRecorder()
 	s.renderWith(pdf.Renderer{}, ".pdf", "application/pdf")(rec, pageRequest("POST", "/api/pdf", "application/x-www-form-urlencoded", strings.NewReader(validForm().Encode())))
 	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "Máy đang bận") {

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"crypto/subtle"
 	"embed"
 	"encoding/json"
@@ -14,7 +15,9 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -70,7 +73,7 @@ type Options struct {
 // Handler serves the form and its actions. No request reaches the file system: every input is
 // read with no file system at all (refuseFiles), and only a cell's own report is accepted.
 func Handler(opts Options) http.Handler {
-	s := &server{opts: opts, renders: make(chan struct{}, runtime.NumCPU()), wait: renderWait}
+	s := &server{opts: opts, renders: make(chan struct{}, runtime.NumCPU()), wait: renderWait, cache: newRenderCache(cachedRenders)}
 	mux := http.NewServeMux()
 	assets, _ := fs.Sub(static, "static")
 	files := http.FileServerFS(assets)
@@ -114,6 +117,7 @@ type server struct {
 	opts    Options
 	renders chan struct{} // one token per document being built at once: the cores
 	wait    time.Duration // how long a request waits for a token
+	cache   *renderCache  // the last documents made, so that a form state is rendered once
 }
 
 // secure adds the security headers and refuses, before any handler runs, a request addressed to
@@ -351,7 +355,8 @@ func (s *server) check(w http.ResponseWriter, r *http.Request) {
 }
 
 // renderWith answers the document in one format, or its problems (422). At most one document per
-// core is built at once; the others wait their turn, for a bounded time.
+// core is built at once; the others wait their turn, for a bounded time. A form state already
+// rendered in that format is answered from the cache; requests for one being rendered wait for it.
 func (s *server) renderWith(renderer render.Renderer, ext, mime string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		data, f, ok := readForm(w, r)
@@ -360,23 +365,26 @@ func (s *server) renderWith(renderer render.Renderer, ext, mime string) http.Han
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), s.wait)
 		defer cancel()
-		select {
-		case s.renders <- struct{}{}:
-			defer func() { <-s.renders }()
-		case <-ctx.Done():
-			fail(w, http.StatusServiceUnavailable, "Máy đang bận tạo nhiều văn bản; hãy bấm lại sau ít phút.")
-			return
-		}
-		read := fill(data)
-		doc := read.in.Document()
-		if doc == nil {
-			writeJSON(w, http.StatusUnprocessableEntity, read.result())
-			return
-		}
-		var buf bytes.Buffer
-		if err := renderer.Render(&buf, doc); err != nil {
-			fail(w, http.StatusInternalServerError, "Không tạo được văn bản; hãy báo cho người quản trị.")
-			return
+		key := cacheKey(data, ext)
+		var out []byte
+		for out == nil {
+			e, first := s.cache.get(key)
+			if !first {
+				select {
+				case <-e.done:
+				case <-ctx.Done():
+					fail(w, http.StatusServiceUnavailable, "Máy đang bận tạo nhiều văn bản; hãy bấm lại sau ít phút.")
+					return
+				}
+				out = e.out // nil when that render did not make a document: make it here
+				continue
+			}
+			var answered bool
+			out, answered = s.render(ctx, w, renderer, data)
+			s.cache.finish(key, e, out)
+			if answered {
+				return
+			}
 		}
 		disposition := "inline"
 		if r.URL.Query().Has("tai") {
@@ -384,8 +392,99 @@ func (s *server) renderWith(renderer render.Renderer, ext, mime string) http.Han
 		}
 		w.Header().Set("Content-Type", mime)
 		w.Header().Set("Content-Disposition", fmt.Sprintf("%s; filename=%q", disposition, cells.Slug(f.CoQuan.Ten)+ext))
-		w.Write(buf.Bytes())
+		w.Write(out)
 	}
+}
+
+// render makes the document of a form's YAML once a core is free. When it makes none it answers
+// the request itself (the form's problems, or why not) and says so.
+func (s *server) render(ctx context.Context, w http.ResponseWriter, renderer render.Renderer, data []byte) ([]byte, bool) {
+	select {
+	case s.renders <- struct{}{}:
+		defer func() { <-s.renders }()
+	case <-ctx.Done():
+		fail(w, http.StatusServiceUnavailable, "Máy đang bận tạo nhiều văn bản; hãy bấm lại sau ít phút.")
+		return nil, true
+	}
+	read := fill(data)
+	doc := read.in.Document()
+	if doc == nil {
+		writeJSON(w, http.StatusUnprocessableEntity, read.result())
+		return nil, true
+	}
+	var buf bytes.Buffer
+	if err := renderer.Render(&buf, doc); err != nil {
+		fail(w, http.StatusInternalServerError, "Không tạo được văn bản; hãy báo cho người quản trị.")
+		return nil, true
+	}
+	return buf.Bytes(), false
+}
+
+// cachedRenders is how many documents the cache keeps: a few forms' worth of previews.
+const cachedRenders = 32
+
+// renderCache keeps the last documents rendered, by form state and format, and the ones being
+// rendered, so that one form state is rendered once however many requests ask for it.
+type renderCache struct {
+	mu      sync.Mutex
+	max     int
+	entries map[[sha256.Size]byte]*cacheEntry
+	order   [][sha256.Size]byte // the finished entries, least recently used first
+}
+
+// cacheEntry is one document: done is closed when its render ended, out is then the document, or
+// nil if the render made none.
+type cacheEntry struct {
+	done chan struct{}
+	out  []byte
+}
+
+func newRenderCache(max int) *renderCache {
+	return &renderCache{max: max, entries: map[[sha256.Size]byte]*cacheEntry{}}
+}
+
+// cacheKey names a form state in a format: the hash of its YAML (which the same form always gives)
+// and the file extension.
+func cacheKey(data []byte, ext string) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write([]byte(ext))
+	h.Write([]byte{0})
+	h.Write(data)
+	return [sha256.Size]byte(h.Sum(nil))
+}
+
+// get returns the entry of key, and whether the caller is the first to ask, who must render it
+// and then call finish.
+func (c *renderCache) get(key [sha256.Size]byte) (*cacheEntry, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[key]; ok {
+		if i := slices.Index(c.order, key); i >= 0 {
+			c.order = append(slices.Delete(c.order, i, i+1), key)
+		}
+		return e, false
+	}
+	e := &cacheEntry{done: make(chan struct{})}
+	c.entries[key] = e
+	return e, true
+}
+
+// finish ends the render of key: a document is kept (the least recently used one dropped past
+// max), no document is forgotten, and whoever waits for it is told.
+func (c *renderCache) finish(key [sha256.Size]byte, e *cacheEntry, out []byte) {
+	c.mu.Lock()
+	if out == nil {
+		delete(c.entries, key)
+	} else {
+		e.out = out
+		c.order = append(c.order, key)
+		if len(c.order) > c.max {
+			delete(c.entries, c.order[0])
+			c.order = slices.Delete(c.order, 0, 1)
+		}
+	}
+	c.mu.Unlock()
+	close(e.done)
 }
 
 // saveYAML answers the form as its canonical YAML, whatever its problems, to go on later.
