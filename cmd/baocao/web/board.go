@@ -610,7 +610,8 @@ type boardAnswer struct {
 	Rows      []boardRow  `json:"bang"`
 	Kinds     []boardKind `json:"loai"`
 	Due       int         `json:"phai_bao_cao"`
-	Reported  int         `json:"da_bao_cao"`
+	Reported  int         `json:"da_bao_cao"` // of the cells due
+	Extra     int         `json:"ngoai_danh_sach"`
 	Late      int         `json:"cham"`
 	Missing   int         `json:"chua_bao_cao"`
 	Broken    int         `json:"loi_tep"`
@@ -653,7 +654,6 @@ func (s *server) boardTable(w http.ResponseWriter, r *http.Request) {
 			if cs.Late && !cs.Due {
 				row.Shown = "Báo cáo chậm, ngoài danh sách"
 			}
-			ans.Reported++
 		}
 		ans.Rows = append(ans.Rows, row)
 	}
@@ -677,6 +677,7 @@ func (s *server) boardTable(w http.ResponseWriter, r *http.Request) {
 		ans.Kinds = append(ans.Kinds, boardKind{k.Name, st.ByKind[k.Code], k.Quota})
 	}
 	ans.Kinds = append(ans.Kinds, boardKind{"Mô hình khác do chi, đảng bộ lựa chọn", st.ByKind[kh46.OtherKind], 0})
+	ans.Reported, ans.Extra = len(st.Reported), len(st.Extra)
 	ans.Due, ans.Late, ans.Missing, ans.Broken = len(rep.Due), len(st.Late), len(st.NotReported), len(rep.Skipped)
 	ans.Models, ans.Exemplars = st.Models, st.Exemplars
 	writeJSON(w, http.StatusOK, ans)

@@ -236,7 +236,7 @@ func TestBoardTable(t *testing.T) {
 		models += i%3 + 1
 		exemplars += i % 2
 	}
-	if ans.Due != 10 || ans.Reported != 10 || ans.Late != 1 || ans.Missing != 1 || ans.Broken != 1 || ans.Models != models || ans.Exemplars != exemplars {
+	if ans.Due != 10 || ans.Reported != 9 || ans.Extra != 1 || ans.Late != 1 || ans.Missing != 1 || ans.Broken != 1 || ans.Models != models || ans.Exemplars != exemplars {
 		t.Errorf("totals: %+v", ans)
 	}
 	sum := 0
@@ -441,7 +441,7 @@ func TestBoardSaveAndOpen(t *testing.T) {
 			rows = append(rows, fmt.Sprintf("%s|%s|%d|%d", r.Name, r.Status, r.Models, r.Exemplars))
 		}
 		sort.Strings(rows)
-		return fmt.Sprint(rows, a.Due, a.Reported, a.Late, a.Missing, a.Broken, a.Models, a.Exemplars)
+		return fmt.Sprint(rows, a.Due, a.Reported, a.Extra, a.Late, a.Missing, a.Broken, a.Models, a.Exemplars)
 	}
 	if key(before) != key(after) {
 		t.Errorf("reopened table differs:\n%s\n%s", key(before), key(after))

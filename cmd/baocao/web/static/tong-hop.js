@@ -220,7 +220,7 @@ async function refreshTable() {
   kinds.replaceChildren();
   for (const k of a.loai) kinds.append(line([k.ten, String(k.so), k.chi_tieu ? String(k.chi_tieu) : "-"], [false, true, true]));
   kinds.append(line(["Tổng cộng", String(a.mo_hinh), String(a.loai.reduce((n, k) => n + k.chi_tieu, 0))], [false, true, true]));
-  document.getElementById("tom-tat").textContent = `Phải báo cáo: ${a.phai_bao_cao}. Đã báo cáo: ${a.da_bao_cao} (chậm: ${a.cham}). Chưa báo cáo: ${a.chua_bao_cao}. Tệp có lỗi: ${a.loi_tep}. Mô hình: ${a.mo_hinh}. Gương: ${a.guong}.`;
+  document.getElementById("tom-tat").textContent = `Phải báo cáo: ${a.phai_bao_cao}. Đã báo cáo: ${a.da_bao_cao}/${a.phai_bao_cao}. Báo cáo ngoài danh sách: ${a.ngoai_danh_sach}. Báo cáo chậm: ${a.cham}. Chưa báo cáo: ${a.chua_bao_cao}. Tệp có lỗi: ${a.loi_tep}. Mô hình: ${a.mo_hinh}. Gương: ${a.guong}.`;
   showProblems(a.errors, a.warnings);
   document.body.dataset.bang = String(Number(document.body.dataset.bang || 0) + 1);
 }
