@@ -627,7 +627,7 @@ func (s *server) boardTable(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ans := boardAnswer{checkResult: viewOf(in.Problems), Rows: []boardRow{}, Kinds: []boardKind{}, Files: len(sess.files), DueFile: sess.dueBy}
+	ans := boardAnswer{checkResult: viewOf(inMemory(in.Problems)), Rows: []boardRow{}, Kinds: []boardKind{}, Files: len(sess.files), DueFile: sess.dueBy}
 	rep := in.Consolidated()
 	if rep == nil {
 		writeJSON(w, http.StatusOK, ans)
@@ -671,7 +671,11 @@ func (s *server) boardTable(w http.ResponseWriter, r *http.Request) {
 		if len(msgs) == 0 {
 			msgs = []string{"không đọc được"}
 		}
-		ans.Rows = append(ans.Rows, boardRow{Name: c.Name(), Status: "loi", Shown: "Tệp có lỗi", File: path.Base(c.File), Problem: strings.Join(msgs, "; ")})
+		name := path.Base(c.File)
+		if c.Report != nil && c.Report.Org != "" {
+			name = c.Report.Org
+		}
+		ans.Rows = append(ans.Rows, boardRow{Name: name, Status: "loi", Shown: "Tệp có lỗi", File: path.Base(c.File), Problem: strings.Join(msgs, "; ")})
 	}
 	for _, k := range kh46.Kinds {
 		ans.Kinds = append(ans.Kinds, boardKind{k.Name, st.ByKind[k.Code], k.Quota})
@@ -683,6 +687,24 @@ func (s *server) boardTable(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, ans)
 }
 
+// inMemory are the problems as the page tells them: a file by its name alone, without the
+// folder of the memory it was read from, which the user never saw.
+func inMemory(ps input.Problems) input.Problems {
+	out := make(input.Problems, len(ps))
+	for i, p := range ps {
+		p.File = strings.TrimPrefix(p.File, boardSources+"/")
+		p.Message = strings.ReplaceAll(p.Message, boardSources+"/", "")
+		if p.File != "" && p.File != boardFile { // a cell's file: said with the file's name
+			if p.Key != "" {
+				p.Message = p.Key + ": " + p.Message
+			}
+			p.Message, p.Key = p.File+": "+p.Message, ""
+		}
+		out[i] = p
+	}
+	return out
+}
+
 // boardRender answers the consolidated report in one format, or its problems (422).
 func (s *server) boardRender(renderer render.Renderer, ext, mime string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -692,7 +714,7 @@ func (s *server) boardRender(renderer render.Renderer, ext, mime string) http.Ha
 		}
 		doc := in.Document()
 		if doc == nil {
-			writeJSON(w, http.StatusUnprocessableEntity, viewOf(in.Problems))
+			writeJSON(w, http.StatusUnprocessableEntity, viewOf(inMemory(in.Problems)))
 			return
 		}
 		var buf bytes.Buffer
