@@ -62,7 +62,7 @@ const (
 	boardFile    = "tong-hop.yaml"
 )
 
-// boardPath tells whether a request goes to the Board's upload, whose body may be larger.
+// boardBodyLimit bounds a request's body by where it goes: the Board's uploads may be larger.
 func boardBodyLimit(urlPath string) int64 {
 	if urlPath == "/api/tong-hop/tep" || urlPath == "/api/tong-hop/mo" {
 		return BoardMaxRequest
@@ -108,7 +108,7 @@ func newBoardStore() *boardStore {
 	return &boardStore{sessions: map[string]*boardSession{}, now: time.Now}
 }
 
-// errSessionGone is told when a page names a session the server no longer keeps.
+// msgSessionGone is told when a page names a session the server no longer keeps.
 const msgSessionGone = "Các tệp đã thả trước đây không còn trên máy chủ (quá lâu không dùng, hoặc chương trình đã khởi động lại). Hãy thả lại các tệp báo cáo."
 
 // get finds a session by its id, or makes a new one for an empty id; ok false for an unknown id.
@@ -158,9 +158,10 @@ func (b *boardStore) total() int64 {
 
 // add puts files into a session, within its bounds and those of the server, and says in plain
 // words why each file refused was.
-func (b *boardStore) add(s *boardSession, in []upload) (added []string, refused []refusal) {
+func (b *boardStore) add(s *boardSession, in []upload) (added []string, refused []refusal, files int, due string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	defer func() { files, due = len(s.files), s.dueBy }()
 	all := b.total()
 	for _, u := range in {
 		size := int64(len(u.data))
@@ -189,7 +190,18 @@ func (b *boardStore) add(s *boardSession, in []upload) (added []string, refused 
 		s.files[name] = u.data
 		added = append(added, name)
 	}
-	return added, refused
+	return added, refused, 0, ""
+}
+
+// copyOf is what a session holds now, for a request to read while others add to it.
+func (b *boardStore) copyOf(s *boardSession) *boardSession {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	files := make(map[string][]byte, len(s.files))
+	for name, data := range s.files {
+		files[name] = data
+	}
+	return &boardSession{files: files, due: s.due, dueBy: s.dueBy, data: s.data, size: s.size, used: s.used}
 }
 
 // forget drops a session.
@@ -199,10 +211,9 @@ func (b *boardStore) forget(id string) {
 	delete(b.sessions, id)
 }
 
-// fsOf is the session's files as the one file system the consolidated report is read with.
-func (b *boardStore) fsOf(s *boardSession) *memFS {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+// memOf is a session's files (a copy no other request changes) as the one file system the
+// consolidated report is read with.
+func memOf(s *boardSession) *memFS {
 	files := make(map[string][]byte, len(s.files)+1)
 	for name, data := range s.files {
 		files[boardSources+"/"+name] = data
@@ -468,9 +479,9 @@ func (s *server) boardUpload(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusGone, msgSessionGone)
 		return
 	}
-	added, more := s.board.add(sess, got)
+	added, more, count, due := s.board.add(sess, got)
 	refused = append(refused, more...)
-	ans := uploadAnswer{Session: id, Added: added, Refused: refused, Files: len(sess.files), Due: sess.dueBy}
+	ans := uploadAnswer{Session: id, Added: added, Refused: refused, Files: count, Due: due}
 	if ans.Added == nil {
 		ans.Added = []string{}
 	}
@@ -566,6 +577,7 @@ func (s *server) boardRead(w http.ResponseWriter, r *http.Request) (*boardSessio
 			fail(w, http.StatusGone, msgSessionGone)
 			return nil, nil, nil, false
 		}
+		sess = s.board.copyOf(sess)
 	}
 	data, err := boardYAML(r, sess)
 	if err != nil {
@@ -581,7 +593,7 @@ func (s *server) boardRead(w http.ResponseWriter, r *http.Request) (*boardSessio
 		fail(w, http.StatusServiceUnavailable, "Máy đang bận tạo nhiều văn bản; hãy bấm lại sau ít phút.")
 		return nil, nil, nil, false
 	}
-	opts := input.Options{Files: boardFiles(s.board.fsOf(sess)), SkipUnreadable: true}
+	opts := input.Options{Files: boardFiles(memOf(sess)), SkipUnreadable: true}
 	return sess, data, layouts.Read(boardFile, data, opts), true
 }
 
@@ -852,9 +864,9 @@ func (s *server) boardOpen(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, sess, _ := s.board.get("")
-	added, more := s.board.add(sess, append(files, due...))
+	added, more, count, dueBy := s.board.add(sess, append(files, due...))
 	ans := openAnswer{
-		uploadAnswer: uploadAnswer{Session: id, Added: added, Refused: append(refused, more...), Files: len(sess.files), Due: sess.dueBy},
+		uploadAnswer: uploadAnswer{Session: id, Added: added, Refused: append(refused, more...), Files: count, Due: dueBy},
 		Fields:       saved.fields(),
 	}
 	if ans.Added == nil {

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"baocao/layouts"
 	"baocao/layouts/input"
@@ -465,5 +466,102 @@ func TestBoardSaveAndOpen(t *testing.T) {
 	h.ServeHTTP(rec, uploadRequest(t, "/api/tong-hop/mo", "", "ban_luu", []boardFixture{{"x.zip", zipOf(t, boardFixtures(t)[7:8])}}))
 	if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), "không phải bản đã lưu") {
 		t.Errorf("a zip of reports opened: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// TestMemFS checks the in-memory file system against the standard library's rules of fs.FS.
+func TestMemFS(t *testing.T) {
+	m := newMemFS(map[string][]byte{"nguon/a.pdf": []byte("a"), "nguon/b.yaml": []byte("bb"), "phai-bao-cao.csv": []byte("x")})
+	if err := fstest.TestFS(m, "nguon/a.pdf", "nguon/b.yaml", "phai-bao-cao.csv"); err != nil {
+		t.Fatal(err)
+	}
+	empty := newMemFSWithDir(map[string][]byte{}, "nguon")
+	if entries, err := fs.ReadDir(empty, "nguon"); err != nil || len(entries) != 0 {
+		t.Errorf("an empty folder: %v, %v", entries, err)
+	}
+	for _, bad := range []string{"../x", "/etc/passwd", "nguon/../../x", ""} {
+		if _, err := m.Open(bad); err == nil {
+			t.Errorf("opened %q", bad)
+		}
+	}
+}
+
+// TestBoardSessionBounds: the file count of a session, its bytes, names taken twice, expiry.
+func TestBoardSessionBounds(t *testing.T) {
+	h := boardHandler()
+	var many []boardFixture
+	for i := range BoardMaxFiles {
+		many = append(many, boardFixture{fmt.Sprintf("%d.yaml", i), []byte("x")})
+	}
+	ans := uploadFiles(t, h, "", many)
+	if ans.Files != BoardMaxFiles || len(ans.Refused) != 0 {
+		t.Fatalf("%d files, refused %v", ans.Files, len(ans.Refused))
+	}
+	more := uploadFiles(t, h, ans.Session, []boardFixture{{"0.yaml", []byte("y")}})
+	if len(more.Refused) != 1 || !strings.Contains(more.Refused[0].Reason, "nhiều nhất là 2000 tệp") {
+		t.Errorf("the 2001st file: %+v", more.Refused)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, uploadRequest(t, "/api/tong-hop/tep", "", "tep", append(many, many[0])))
+	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "tối đa 2000 tệp") {
+		t.Errorf("2001 files in one request: %d %s", rec.Code, rec.Body)
+	}
+
+	store := newBoardStore()
+	now := time.Date(2021, 4, 19, 8, 0, 0, 0, time.UTC)
+	store.now = func() time.Time { return now }
+	id, sess, _ := store.get("")
+	added, _, _, _ := store.add(sess, []upload{{name: "a.pdf", data: []byte("1")}, {name: "a.pdf", data: []byte("2")}, {name: "a.pdf", data: []byte("3")}})
+	if fmt.Sprint(added) != "[a.pdf a-2.pdf a-3.pdf]" {
+		t.Errorf("names taken twice: %v", added)
+	}
+	_, refused, _, _ := store.add(sess, []upload{{name: "lon.pdf", shown: "lon.pdf", data: make([]byte, BoardMaxSession)}})
+	if len(refused) != 1 || !strings.Contains(refused[0].Reason, "không giữ thêm được") {
+		t.Errorf("over the session's bytes: %+v", refused)
+	}
+	now = now.Add(boardIdle + time.Minute)
+	if _, _, ok := store.get(id); ok {
+		t.Error("a session unused for longer than boardIdle is still kept")
+	}
+	for range boardMaxSessions + 5 {
+		store.get("")
+	}
+	if n := len(store.sessions); n != boardMaxSessions {
+		t.Errorf("%d sessions kept", n)
+	}
+
+	// A page naming a session the server forgot is told to drop its files again.
+	fields := boardFields("khong-con")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, pageRequest("POST", "/api/tong-hop/bang", "application/x-www-form-urlencoded", strings.NewReader(fields.Encode())))
+	if rec.Code != http.StatusGone || !strings.Contains(rec.Body.String(), "Hãy thả lại các tệp báo cáo") {
+		t.Errorf("a forgotten session: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// TestBoardDownloads: each format of the consolidated report, and its problems when it has errors.
+func TestBoardDownloads(t *testing.T) {
+	h := boardHandler()
+	ans := uploadFiles(t, h, "", boardFixtures(t))
+	fields := boardFields(ans.Session)
+	for path, magic := range map[string]string{"/api/tong-hop/pdf?tai=1": "%PDF-", "/api/tong-hop/docx?tai=1": "PK\x03\x04", "/api/tong-hop/xlsx?tai=1": "PK\x03\x04"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, pageRequest("POST", path, "application/x-www-form-urlencoded", strings.NewReader(fields.Encode())))
+		if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Body.String(), magic) || !strings.HasPrefix(rec.Header().Get("Content-Disposition"), `attachment; filename="bao-cao-tong-hop.`) {
+			t.Errorf("%s: %d %q", path, rec.Code, rec.Header())
+		}
+	}
+	fields.Set("ngay", "")
+	fields.Set("so", "mười lăm")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, pageRequest("POST", "/api/tong-hop/pdf", "application/x-www-form-urlencoded", strings.NewReader(fields.Encode())))
+	var res checkResult
+	json.Unmarshal(rec.Body.Bytes(), &res)
+	keys := map[string]bool{}
+	for _, p := range res.Errors {
+		keys[p.Key] = true
+	}
+	if rec.Code != http.StatusUnprocessableEntity || !keys["ngay"] || !keys["so"] {
+		t.Errorf("a report with errors: %d %+v", rec.Code, res.Errors)
 	}
 }
