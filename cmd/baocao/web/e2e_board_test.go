@@ -168,4 +168,24 @@ func TestBoardInABrowser(t *testing.T) {
 	if !strings.Contains(tb.text("#thong-bao"), "Đã khôi phục") {
 		t.Error("no restored notice")
 	}
+
+	// "Lưu để làm tiếp", then drop every file and the fields, then "Mở bản đã lưu": the same table
+	// (the reports now by their canonical YAML, named after their cells; the broken file as it came).
+	before := js[string](tb, `Array.from(document.querySelectorAll("#bang tbody tr")).map((r) => Array.from(r.cells).filter((c, i) => i !== 6 || r.className === "loi").map((c) => c.textContent).join("|")).sort().join("\n")`)
+	tb.do(chromedp.Click(chromedp.ID("luu")))
+	saved := filepath.Join(tb.downloads, "tong-hop-de-lam-tiep.zip")
+	tb.download("tong-hop-de-lam-tiep.zip")
+	tb.do(chromedp.Click(chromedp.ID("bo-het")))
+	tb.set(field("ky.ho_ten"), "")
+	tb.set(field("phai_bao_cao"), "")
+	tb.waitJS(`document.getElementById("so-tep").textContent === "Chưa có tệp nào." && document.querySelectorAll("#bang tbody tr").length === 0`, "an empty page")
+	tb.do(chromedp.SetUploadFiles(chromedp.ID("mo"), []string{saved}))
+	tb.waitJS(`document.querySelectorAll("#bang tbody tr").length === 12`, "the reopened table")
+	after := js[string](tb, `Array.from(document.querySelectorAll("#bang tbody tr")).map((r) => Array.from(r.cells).filter((c, i) => i !== 6 || r.className === "loi").map((c) => c.textContent).join("|")).sort().join("\n")`)
+	if before != after {
+		t.Errorf("the reopened table\n%s\ndiffers from the saved one\n%s", after, before)
+	}
+	if got := tb.value(field("ky.ho_ten")); got != "Đinh Thị Thu Thủy" {
+		t.Errorf("reopened, the signer is %q", got)
+	}
 }
