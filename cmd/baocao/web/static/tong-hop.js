@@ -265,9 +265,11 @@ function dayValue(s) {
   return m ? Number(m[3]) * 10000 + Number(m[2]) * 100 + Number(m[1]) : 99999999;
 }
 
-function laterTable() {
+// laterTable asks for the table once typing pauses: longer after a free text, which the table
+// does not show (with a thousand files, each table reads every file again, about a second).
+function laterTable(name) {
   clearTimeout(tableTimer);
-  tableTimer = setTimeout(refreshTable, 400);
+  tableTimer = setTimeout(refreshTable, name === "danh_gia" || name === "de_xuat" ? 1500 : 400);
 }
 
 // forgetFiles drops the files of this page, on the server too.
@@ -396,7 +398,7 @@ function wire() {
   form.addEventListener("input", (e) => {
     if (e.target.type === "file") return;
     persist();
-    laterTable();
+    laterTable(e.target.name);
   });
   const picker = document.getElementById("tep");
   document.getElementById("chon-tep").addEventListener("click", () => picker.click());
