@@ -95,6 +95,18 @@ type boardSession struct {
 	data  []byte            // the due list's bytes
 	size  int64
 	used  time.Time
+	// version counts the changes of the files; last is the report read last, kept for the next
+	// request with the same files and fields (a download after the table, a table asked again):
+	// reading a thousand PDFs takes a second or so.
+	version int
+	last    *boardCache
+}
+
+// boardCache is a consolidated report read, with what it was read from.
+type boardCache struct {
+	version int
+	yaml    []byte
+	in      *layouts.Input
 }
 
 // boardStore keeps the sessions, bounded in number of bytes and in time.
@@ -181,6 +193,7 @@ func (b *boardStore) add(s *boardSession, in []upload) (added []string, refused 
 		}
 		s.size += size
 		all += size
+		s.version++
 		if u.due {
 			s.due, s.dueBy, s.data = boardDue+path.Ext(strings.ToLower(u.name)), u.shown, u.data
 			added = append(added, u.shown)
@@ -201,7 +214,16 @@ func (b *boardStore) copyOf(s *boardSession) *boardSession {
 	for name, data := range s.files {
 		files[name] = data
 	}
-	return &boardSession{files: files, due: s.due, dueBy: s.dueBy, data: s.data, size: s.size, used: s.used}
+	return &boardSession{files: files, due: s.due, dueBy: s.dueBy, data: s.data, size: s.size, used: s.used, version: s.version, last: s.last}
+}
+
+// keep records the report read from a copy of the session, unless the files changed meanwhile.
+func (b *boardStore) keep(s *boardSession, c *boardCache) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if s.version == c.version {
+		s.last = c
+	}
 }
 
 // forget drops a session.
@@ -564,37 +586,45 @@ func boardYAML(r *http.Request, sess *boardSession) ([]byte, error) {
 var boardFiles = func(m *memFS) fs.FS { return m }
 
 // boardRead reads the consolidated report of the page's fields over the session's files, or
-// answers the request itself.
-func (s *server) boardRead(w http.ResponseWriter, r *http.Request) (*boardSession, []byte, *layouts.Input, bool) {
+// answers the request itself. It holds one of the renderers' tokens (at most one document per
+// core at once), which the caller gives back with done.
+func (s *server) boardRead(w http.ResponseWriter, r *http.Request) (sess *boardSession, yaml []byte, in *layouts.Input, done func(), ok bool) {
 	if err := r.ParseForm(); err != nil {
 		fail(w, http.StatusRequestEntityTooLarge, "Dữ liệu gửi lên quá lớn (tối đa 1 MiB).")
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
 	}
-	sess := &boardSession{files: map[string][]byte{}} // no file dropped yet
+	sess = &boardSession{files: map[string][]byte{}} // no file dropped yet
+	var kept *boardSession
 	if id := r.PostForm.Get("phien"); id != "" {
-		var ok bool
-		if _, sess, ok = s.board.get(id); !ok {
+		if _, kept, ok = s.board.get(id); !ok {
 			fail(w, http.StatusGone, msgSessionGone)
-			return nil, nil, nil, false
+			return nil, nil, nil, nil, false
 		}
-		sess = s.board.copyOf(sess)
+		sess = s.board.copyOf(kept)
 	}
 	data, err := boardYAML(r, sess)
 	if err != nil {
 		fail(w, http.StatusInternalServerError, "Không tạo được dữ liệu từ các ô đã điền.")
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.wait)
 	defer cancel()
 	select {
 	case s.renders <- struct{}{}:
-		defer func() { <-s.renders }()
 	case <-ctx.Done():
 		fail(w, http.StatusServiceUnavailable, "Máy đang bận tạo nhiều văn bản; hãy bấm lại sau ít phút.")
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
+	}
+	done = func() { <-s.renders }
+	if c := sess.last; c != nil && c.version == sess.version && bytes.Equal(c.yaml, data) {
+		return sess, data, c.in, done, true
 	}
 	opts := input.Options{Files: boardFiles(memOf(sess)), SkipUnreadable: true}
-	return sess, data, layouts.Read(boardFile, data, opts), true
+	in = layouts.Read(boardFile, data, opts)
+	if kept != nil {
+		s.board.keep(kept, &boardCache{version: sess.version, yaml: data, in: in})
+	}
+	return sess, data, in, done, true
 }
 
 // boardRow is one line of the page's table: a cell due or reported, or a file with problems.
@@ -635,10 +665,11 @@ type boardAnswer struct {
 
 // boardTable answers the table of every cell, the totals, and the report's problems.
 func (s *server) boardTable(w http.ResponseWriter, r *http.Request) {
-	sess, _, in, ok := s.boardRead(w, r)
+	sess, _, in, done, ok := s.boardRead(w, r)
 	if !ok {
 		return
 	}
+	defer done()
 	ans := boardAnswer{checkResult: viewOf(inMemory(in.Problems)), Rows: []boardRow{}, Kinds: []boardKind{}, Files: len(sess.files), DueFile: sess.dueBy}
 	rep := in.Consolidated()
 	if rep == nil {
@@ -720,10 +751,11 @@ func inMemory(ps input.Problems) input.Problems {
 // boardRender answers the consolidated report in one format, or its problems (422).
 func (s *server) boardRender(renderer render.Renderer, ext, mime string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		_, _, in, ok := s.boardRead(w, r)
+		_, _, in, done, ok := s.boardRead(w, r)
 		if !ok {
 			return
 		}
+		defer done()
 		doc := in.Document()
 		if doc == nil {
 			writeJSON(w, http.StatusUnprocessableEntity, viewOf(inMemory(in.Problems)))
@@ -751,10 +783,11 @@ func (s *server) boardRender(renderer render.Renderer, ext, mime string) http.Ha
 // that could not be read as they came (so that the table still lists them), and the list of
 // the cells due when it came as a file. `baocao render tong-hop.yaml` reads the unpacked zip too.
 func (s *server) boardSave(w http.ResponseWriter, r *http.Request) {
-	sess, data, in, ok := s.boardRead(w, r)
+	sess, data, in, done, ok := s.boardRead(w, r)
 	if !ok {
 		return
 	}
+	defer done()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	put := func(name string, content []byte) error {

@@ -565,3 +565,30 @@ func TestBoardDownloads(t *testing.T) {
 		t.Errorf("a report with errors: %d %+v", rec.Code, res.Errors)
 	}
 }
+
+// TestBoardCache: the same files and fields are read once (a download after the table reads no
+// file again); a new file or a changed field reads again.
+func TestBoardCache(t *testing.T) {
+	reads := 0
+	old := boardFiles
+	boardFiles = func(m *memFS) fs.FS { reads++; return m }
+	t.Cleanup(func() { boardFiles = old })
+	h := boardHandler()
+	ans := uploadFiles(t, h, "", boardFixtures(t)[:4])
+	fields := boardFields(ans.Session)
+	table(t, h, fields)
+	table(t, h, fields)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, pageRequest("POST", "/api/tong-hop/pdf", "application/x-www-form-urlencoded", strings.NewReader(fields.Encode())))
+	if rec.Code != http.StatusOK || reads != 1 {
+		t.Errorf("a table twice and a PDF: %d reads (%d)", reads, rec.Code)
+	}
+	fields.Set("so", "16")
+	if table(t, h, fields); reads != 2 {
+		t.Errorf("a changed field: %d reads", reads)
+	}
+	uploadFiles(t, h, ans.Session, boardFixtures(t)[4:5])
+	if got := table(t, h, fields); reads != 3 || got.Files != 5 {
+		t.Errorf("a new file: %d reads, %d files", reads, got.Files)
+	}
+}
