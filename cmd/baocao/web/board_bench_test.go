@@ -66,7 +66,7 @@ func BenchmarkBoard1000PDFs(b *testing.B) {
 		session := ""
 		for start := 0; start < len(bench1000.files); {
 			end, bytes := start, 0
-			for end < len(bench1000.files) && end-start < 400 && bytes+len(bench1000.files[end].data) <= 48<<20 {
+			for end < len(bench1000.files) && end-start < 400 && bytes+len(bench1000.files[end].data) <= 24<<20 {
 				bytes += len(bench1000.files[end].data)
 				end++
 			}
