@@ -25,6 +25,7 @@ type Input struct {
 
 	top   *input.Object
 	build func() *render.Document
+	rep   *tonghop.Report
 }
 
 // Read reads one input file and checks it, without building its document. A consolidated report
@@ -48,6 +49,7 @@ func Read(file string, data []byte, opts input.Options) *Input {
 	case kind == tonghop.Name:
 		in.Kind = kind
 		rep := tonghop.Read(top, filepath.Dir(file))
+		in.rep = rep
 		extra = rep.SourceProblems
 		in.build = func() *render.Document { return tonghop.Build(rep) }
 	default:
@@ -56,6 +58,10 @@ func Read(file string, data []byte, opts input.Options) *Input {
 	in.Problems = append(r.Problems(), extra...)
 	return in
 }
+
+// Consolidated is the consolidated report the input holds, as read (its cells, its figures by
+// Count), for a page that shows them; nil for another kind of document or one not read.
+func (in *Input) Consolidated() *tonghop.Report { return in.rep }
 
 // Document builds the input's document, carrying the input's canonical YAML as its Data; nil
 // when the input has any error.

@@ -75,3 +75,28 @@ func TestBrowserAccessibility(t *testing.T) {
 	tb.do(chromedp.Click(chromedp.ID("xem")), chromedp.WaitVisible(chromedp.ID("khung")))
 	tb.axe("a preview")
 }
+
+// TestBoardAccessibility runs axe-core on the Tổng hợp page: new, and showing a table with every
+// kind of row, refused files, warnings and errors.
+func TestBoardAccessibility(t *testing.T) {
+	path := os.Getenv("BAOCAO_AXE_JS")
+	if path == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("BAOCAO_AXE_JS is not set; .ci/run must install axe-core")
+		}
+		t.Skip("BAOCAO_AXE_JS is not set (the path of axe-core's axe.min.js)")
+	}
+	script, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := openBoard(t)
+	js[bool](tb, string(script)+";\ntypeof axe === 'object'")
+	tb.axe("a new Tổng hợp page")
+	tb.drop(append(boardFixtures(t), boardFixture{"anh.png", []byte("x")}))
+	tb.set(field("phai_bao_cao"), boardDueList())
+	tb.waitJS(`document.querySelectorAll("#bang tbody tr").length === 12 && !document.getElementById("tu-choi").hidden`, "the table and the refused file")
+	tb.do(chromedp.Click(chromedp.ID("tai-pdf")))
+	tb.waitJS(`!document.getElementById("loi").hidden`, "the report's errors (no date, no signer)")
+	tb.axe("a Tổng hợp page with its table, refusals and errors")
+}

@@ -73,7 +73,7 @@ type Options struct {
 // Handler serves the form and its actions. No request reaches the file system: every input is
 // read with no file system at all (refuseFiles), and only a cell's own report is accepted.
 func Handler(opts Options) http.Handler {
-	s := &server{opts: opts, renders: make(chan struct{}, runtime.NumCPU()), wait: renderWait, cache: newRenderCache(cachedRenders)}
+	s := &server{opts: opts, renders: make(chan struct{}, runtime.NumCPU()), wait: renderWait, cache: newRenderCache(cachedRenders), board: newBoardStore()}
 	mux := http.NewServeMux()
 	assets, _ := fs.Sub(static, "static")
 	files := http.FileServerFS(assets)
@@ -86,6 +86,9 @@ func Handler(opts Options) http.Handler {
 		"POST /api/docx":     s.renderWith(docx.Renderer{}, ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 		"POST /api/yaml":     s.saveYAML,
 		"POST /api/mo":       s.openYAML,
+	}
+	for pattern, h := range s.boardRoutes() {
+		api[pattern] = h
 	}
 	methods := map[string]string{}
 	for pattern, h := range api {
@@ -118,6 +121,7 @@ type server struct {
 	renders chan struct{} // one token per document being built at once: the cores
 	wait    time.Duration // how long a request waits for a token
 	cache   *renderCache  // the last documents made, so that a form state is rendered once
+	board   *boardStore   // the files the Board's page uploaded
 }
 
 // secure adds the security headers and refuses, before any handler runs, a request addressed to
@@ -146,7 +150,7 @@ func (s *server) secure(next http.Handler) http.Handler {
 				return
 			}
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, MaxRequest)
+		r.Body = http.MaxBytesReader(w, r.Body, boardBodyLimit(r.URL.Path))
 		next.ServeHTTP(w, r)
 	})
 }

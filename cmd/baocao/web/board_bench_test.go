@@ -1,0 +1,91 @@
+package web
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"baocao/render/pdf"
+)
+
+// bench1000 are a thousand cells' PDFs, made once.
+var bench1000 struct {
+	once  sync.Once
+	files []boardFixture
+}
+
+// BenchmarkBoard1000PDFs measures the Tổng hợp page with 1,000 dropped PDFs: the upload (in
+// the page's batches) and the table, as the page asks them; and the server's peak heap while
+// doing so (peak-heap-MiB over the heap before, sampled every millisecond; the test's own request
+// bodies included), besides the bytes uploaded (upload-MiB) and the table's own time (table-ms:
+// every request of the table reads every file again).
+func BenchmarkBoard1000PDFs(b *testing.B) {
+	bench1000.once.Do(func() {
+		for i := range 1000 {
+			data := []byte(strings.ReplaceAll(string(boardCellYAML(i%len(boardCellNames))), boardCellNames[i%len(boardCellNames)], fmt.Sprintf("Chi bộ số %d", i+1)))
+			bench1000.files = append(bench1000.files, boardFixture{fmt.Sprintf("bao-cao-%04d.pdf", i+1), renderCell(b, data, pdf.Renderer{})})
+		}
+	})
+	var size int
+	for _, f := range bench1000.files {
+		size += len(f.data)
+	}
+	var due []string
+	for i := range 1000 {
+		due = append(due, fmt.Sprintf("Chi bộ số %d", i+1))
+	}
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	go func() {
+		var m runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Millisecond):
+				runtime.ReadMemStats(&m)
+				if m.HeapAlloc > peak.Load() {
+					peak.Store(m.HeapAlloc)
+				}
+			}
+		}
+	}()
+	runtime.GC()
+	var base runtime.MemStats
+	runtime.ReadMemStats(&base)
+	var tableTime time.Duration
+	runs := 0
+	b.ResetTimer()
+	for b.Loop() {
+		runs++
+		h := boardHandler()
+		session := ""
+		for start := 0; start < len(bench1000.files); {
+			end, bytes := start, 0
+			for end < len(bench1000.files) && end-start < 400 && bytes+len(bench1000.files[end].data) <= 24<<20 {
+				bytes += len(bench1000.files[end].data)
+				end++
+			}
+			session = uploadFiles(b, h, session, bench1000.files[start:end]).Session
+			start = end
+		}
+		fields := boardFields(session)
+		fields.Set("phai_bao_cao", strings.Join(due, "\n"))
+		fields.Set("han_bao_cao", "30/4/2021")
+		began := time.Now()
+		ans := table(b, h, fields)
+		tableTime += time.Since(began)
+		if ans.Reported != 1000 {
+			b.Fatalf("%d reported: %+v", ans.Reported, ans.Errors)
+		}
+	}
+	b.StopTimer()
+	close(stop)
+	b.ReportMetric(float64(tableTime.Milliseconds())/float64(runs), "table-ms")
+	b.ReportMetric(float64(peak.Load()-min(peak.Load(), base.HeapAlloc))/(1<<20), "peak-heap-MiB")
+	b.ReportMetric(float64(size)/(1<<20), "upload-MiB")
+}
