@@ -75,9 +75,9 @@ func dateValue(d input.Date) string {
 // spaces of indentation, a comment beside each guessed value.
 //
 // This is the one place import writes YAML of its own (a DOCX or PDF that carries its data gives
-// that data as it is). TODO(lead): input's Object.Canonical, now in main, writes the user's keys
-// without comments, and a typed report's guesses need theirs; switch when it can keep a comment
-// (or takes one per key), so that both write scalars alike.
+// that data as it is). It is not input's Object.Canonical, which leaves comments out, because a
+// typed report's guesses need theirs; a canonical writer that keeps line comments would let both
+// write scalars alike.
 func encodeYAML(r *report) ([]byte, error) {
 	str := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 	num := func(n int) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(n)} }
