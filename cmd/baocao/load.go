@@ -14,7 +14,8 @@ import (
 	"baocao/render"
 )
 
-// readInput reads a file no larger than the input limit.
+// readInput reads a file no larger than the largest input (a Board's file); input.Parse judges
+// the size a file of its kind may have.
 func readInput(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -24,7 +25,7 @@ func readInput(path string) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, fmt.Errorf("%s: là một thư mục, không phải một tệp YAML", path)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, input.MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, input.MaxBoardFileSize+1))
 	if err != nil {
 		return nil, describeFileError(path, err)
 	}

@@ -163,7 +163,7 @@ func received(path string) bool {
 // readCells reads the cells of one file: YAML by Load, a received PDF or Word file by the
 // importer, each report it holds then by Load.
 func readCells(path string, opts input.Options) []Cell {
-	limit := int64(input.MaxFileSize)
+	limit := int64(input.MaxBoardFileSize) // a roster may be that large; Load judges a report's size
 	if received(path) {
 		limit = importer.MaxFileSize
 	}

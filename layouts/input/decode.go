@@ -15,7 +15,7 @@ import (
 // exhaust memory or time.
 const (
 	MaxValueRunes = 5000 // characters in one value
-	MaxItems      = 2000 // items in one list
+	MaxItems      = 2000 // items in one list (but a Board's list: MaxBoardItems)
 	MaxDepth      = 12   // levels of nesting
 	// MaxLineRunes bounds the values printed in the header and the closing band (names, the
 	// signer, each recipient), which must fit on page 1 and beside the signature.

@@ -16,9 +16,6 @@ import (
 	"baocao/fonts"
 )
 
-// MaxFileSize is the largest input file accepted. A real report is a few kilobytes.
-const MaxFileSize = 1 << 20
-
 // Options change how input is read.
 type Options struct {
 	// NoConvert refuses text in a legacy Vietnamese encoding instead of converting it.
@@ -41,6 +38,7 @@ type Reader struct {
 	opts     Options
 	problems Problems
 	legacy   Legacy // the file's legacy encoding, "" when it is Unicode
+	board    bool   // the file is one of the Board's files (isBoard), with their limits
 }
 
 // Options are the options the reader was made with.
@@ -62,10 +60,17 @@ func (r *Reader) Add(line int, key string, warning bool, format string, args ...
 
 // Parse checks the bytes of a file (size, encoding, control characters), composes its text to NFC
 // and parses it as YAML, refusing anchors, aliases and deep nesting. It returns the top-level
-// mapping, or nil with the problem recorded.
+// mapping, or nil with the problem recorded. A file over MaxFileSize is read only when it is one
+// of the Board's files (isBoard), up to MaxBoardFileSize.
 func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
 	r := &Reader{file: file, opts: opts}
-	if len(data) > MaxFileSize {
+	if len(data) > MaxBoardFileSize {
+		r.Add(0, "", false, "tệp quá lớn: giới hạn là %d byte (%d MiB), đủ cho danh sách %d chi, đảng bộ", MaxBoardFileSize, MaxBoardFileSize>>20, MaxBoardItems)
+		return r, nil
+	}
+	big := len(data) > MaxFileSize
+	tooLarge := func() (*Reader, *Object) {
+		r := &Reader{file: file, opts: opts}
 		r.Add(0, "", false, "tệp quá lớn: giới hạn là %d byte (1 MiB); một báo cáo thường chỉ vài nghìn byte", MaxFileSize)
 		return r, nil
 	}
@@ -73,6 +78,9 @@ func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
 	if err != nil {
 		r.Add(line, "", false, "%s", err)
 		return r, nil
+	}
+	if big && !mayBeBoard(data) {
+		return tooLarge()
 	}
 	if note != "" {
 		r.Add(0, "", true, "%s", note)
@@ -101,6 +109,10 @@ func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
 		return r, nil
 	}
 	root := doc.Content[0]
+	r.board = isBoard(root)
+	if big && !r.board {
+		return tooLarge()
+	}
 	if !r.checkTree(root, 0) || r.addMistakes(flowMistakes(root, strings.Split(string(data), "\n"))) {
 		return r, nil
 	}
@@ -643,8 +655,8 @@ func (o *Object) sequence(key string) ([]*yaml.Node, bool) {
 		o.Errorf(key, "phải là một danh sách, mỗi mục bắt đầu bằng dấu \"- \", không phải %s", kindName(v))
 		return nil, true
 	}
-	if len(v.Content) > MaxItems {
-		o.Errorf(key, "quá nhiều mục (%d; tối đa %d)", len(v.Content), MaxItems)
+	if max := o.itemLimit(key); len(v.Content) > max {
+		o.Errorf(key, "quá nhiều mục (%d; tối đa %d)", len(v.Content), max)
 		return nil, true
 	}
 	return v.Content, true
