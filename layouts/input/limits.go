@@ -16,7 +16,8 @@ const (
 	// MaxFileSize is the largest cell's report accepted. A real report is a few kilobytes.
 	MaxFileSize = 1 << 20
 	// MaxBoardFileSize is the largest Board's file accepted: a generated roster of 100,000 cells
-	// is about 29 MiB, so this leaves twice as much room.
+	// (two models and one or two exemplars each, short names) is about 45 MiB; this leaves room
+	// for longer names.
 	MaxBoardFileSize = 64 << 20
 	// MaxBoardItems is the most items of one of the Board's lists (boardLists).
 	MaxBoardItems = 100000
