@@ -28,8 +28,9 @@ const (
 	MaxFileSize = 8 << 20
 	// maxUnzipped bounds what a workbook inflates to, all parts together.
 	maxUnzipped = 64 << 20
-	// MaxRows is the most rows read from one sheet.
-	MaxRows = 10000
+	// MaxRows is the most rows read from one sheet: a Board's list of input.MaxBoardItems cells
+	// under its header row.
+	MaxRows = input.MaxBoardItems + 1
 	// maxColumns is the most columns read from one row.
 	maxColumns = 50
 )
