@@ -21,6 +21,10 @@ const (
 	MaxBoardFileSize = 64 << 20
 	// MaxBoardItems is the most items of one of the Board's lists (boardLists).
 	MaxBoardItems = 100000
+	// MaxBoardNodes bounds nodeEstimate before a file is parsed: the YAML library builds the whole
+	// tree before any list is counted, so a file of millions of one-letter items would cost
+	// gigabytes to refuse. The sample roster counts about 25 a cell: 2.5 million for 100,000.
+	MaxBoardNodes = 4000000
 	// ConsolidatedKind is the "mau" of the Board's consolidated report.
 	ConsolidatedKind = "tong-hop"
 )
@@ -75,4 +79,16 @@ func (o *Object) itemLimit(key string) int {
 		return MaxBoardItems
 	}
 	return MaxItems
+}
+
+// nodeEstimate is an upper bound, cheap to count, of how many nodes parsing text builds: each
+// line and each comma (which separates items of a flow list or mapping) may start one.
+func nodeEstimate(text []byte) int {
+	n := 1
+	for _, c := range text {
+		if c == '\n' || c == ',' {
+			n++
+		}
+	}
+	return n
 }

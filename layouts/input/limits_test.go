@@ -174,3 +174,19 @@ func TestMayBeBoard(t *testing.T) {
 		}
 	}
 }
+
+// TestBoardFileOfTooManyNodesIsRefusedUnparsed: a Board's file of millions of one-letter items,
+// which the YAML library would take gigabytes to build, is refused before parsing, by its count
+// of lines and commas; a flow list counts its commas.
+func TestBoardFileOfTooManyNodesIsRefusedUnparsed(t *testing.T) {
+	for name, src := range map[string]string{
+		"lines": "mau: tong-hop\nphai_bao_cao:\n" + strings.Repeat("- a\n", MaxBoardNodes),
+		"flow":  "mau: tong-hop\nnguon: [" + strings.Repeat("a,", MaxBoardNodes) + "]\n",
+	} {
+		r, top := Parse("t.yaml", []byte(src), Options{})
+		want := fmt.Sprintf("tệp có quá nhiều dòng và mục (%d; tối đa %d, đủ cho danh sách %d chi, đảng bộ)", nodeEstimate([]byte(src)), MaxBoardNodes, MaxBoardItems)
+		if ps := r.Problems(); top != nil || len(ps) != 1 || ps[0].Message != want {
+			t.Errorf("%s: problems %v, want %q", name, ps, want)
+		}
+	}
+}

@@ -82,6 +82,10 @@ func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
 	if big && !mayBeBoard(data) {
 		return tooLarge()
 	}
+	if n := nodeEstimate(data); n > MaxBoardNodes {
+		r.Add(0, "", false, "tệp có quá nhiều dòng và mục (%d; tối đa %d, đủ cho danh sách %d chi, đảng bộ)", n, MaxBoardNodes, MaxBoardItems)
+		return r, nil
+	}
 	if note != "" {
 		r.Add(0, "", true, "%s", note)
 	}
