@@ -125,6 +125,25 @@ func readReport(c *collector, blocks []block) *report {
 
 var phaseRE = regexp.MustCompile(`(?i)giai\s*đoạn\s*:?\s*(\d{4})\s*[-–—]\s*(\d{4})`)
 
+// itemText is the text of a line of a list of models or exemplars without its label, and whether
+// it may be an item: a count line ("- Số mô hình …: 02") sets count instead, a line left as the
+// template's placeholder is warned of, and "Gồm:" is passed over.
+func (r *reader) itemText(l line, count *int) (string, bool) {
+	if n, ok := countIn(l); ok {
+		*count = n
+		return "", false
+	}
+	text, _ := stripLabel(l.flat())
+	if isPlaceholder(text) {
+		r.c.warnf(l.where(), "dòng %s còn để trống như mẫu; bỏ qua", quote(l.text))
+		return "", false
+	}
+	if f := fold(text); f == "gom:" || f == "gom" {
+		return "", false
+	}
+	return text, true
+}
+
 // subject reads the lines after "BÁO CÁO" up to the rule under them: the subject must be the
 // registration report's; its last period is the phase. It returns how many lines it took.
 func (r *reader) subject(body []line) (int, bool) {
@@ -694,16 +713,8 @@ func (r *reader) models(lines []line) []model {
 		pending = nil
 	}
 	for _, l := range loose {
-		if n, ok := countIn(l); ok {
-			count = n
-			continue
-		}
-		text, _ := stripLabel(l.flat())
-		if isPlaceholder(text) {
-			r.c.warnf(l.where(), "dòng %s còn để trống như mẫu; bỏ qua", quote(l.text))
-			continue
-		}
-		if fold(text) == "gom:" || fold(text) == "gom" {
+		text, ok := r.itemText(l, &count)
+		if !ok {
 			continue
 		}
 		if field, value, ok := fieldLine(text); ok {
@@ -820,16 +831,8 @@ func (r *reader) people(lines []line) []exemplar {
 		pending = nil
 	}
 	for _, l := range loose {
-		if n, ok := countIn(l); ok {
-			count = n
-			continue
-		}
-		text, _ := stripLabel(l.flat())
-		if isPlaceholder(text) {
-			r.c.warnf(l.where(), "dòng %s còn để trống như mẫu; bỏ qua", quote(l.text))
-			continue
-		}
-		if fold(text) == "gom:" || fold(text) == "gom" {
+		text, ok := r.itemText(l, &count)
+		if !ok {
 			continue
 		}
 		if field, value, ok := fieldLine(text); ok {
