@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"baocao/layouts/importer"
+	"baocao/layouts/input/inputtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the corpus and the golden files in testdata/")
@@ -253,7 +254,7 @@ var corpus = []struct {
 	}},
 	{"vni-times", true, func() wdoc {
 		s := typed()
-		v := func(t string) wpara { return P(inFont{"VNI-Times", vni(t)}) }
+		v := func(t string) wpara { return P(inFont{"VNI-Times", inputtest.VNI(t)}) }
 		s.opening = []any{v(opening)}
 		s.models = []any{P(heading2), v(count2)}
 		for i, m := range models {

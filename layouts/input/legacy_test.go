@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode"
 
+	"baocao/layouts/input/inputtest"
+
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 )
@@ -79,58 +81,6 @@ func encodeVN3(t *testing.T, s string) string {
 	return encodeTCVN3(t, b.String())
 }
 
-// encodeVNI writes text as VNI pasted into a UTF-8 file, from the VNI rules: a vowel, then one
-// character for its circumflex or breve with its tone, or for its tone alone; ơ ư đ and the toned
-// i and ỵ are single characters.
-func encodeVNI(s string) string {
-	tone := map[rune]string{'\u0301': "ù", '\u0300': "ø", '\u0309': "û", '\u0303': "õ", '\u0323': "ï"}
-	circ := map[rune]string{0: "â", '\u0301': "á", '\u0300': "à", '\u0309': "å", '\u0303': "ã", '\u0323': "ä"}
-	breve := map[rune]string{0: "ê", '\u0301': "é", '\u0300': "è", '\u0309': "ú", '\u0303': "ü", '\u0323': "ë"}
-	iTone := map[rune]string{'\u0301': "í", '\u0300': "ì", '\u0309': "æ", '\u0303': "ó", '\u0323': "ò"}
-	var out strings.Builder
-	for _, r := range s {
-		upper := strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
-		d := []rune(norm.NFD.String(strings.ToLower(string(r))))
-		base, marks := d[0], d[1:]
-		var shape, t rune
-		for _, m := range marks {
-			switch m {
-			case '\u0302', '\u0306', '\u031B':
-				shape = m
-			default:
-				t = m
-			}
-		}
-		var enc string
-		switch {
-		case base == 'đ':
-			enc = "ñ"
-		case base == 'i' && t != 0:
-			enc = iTone[t]
-		case base == 'y' && t == '\u0323':
-			enc = "î"
-		case shape == '\u031B' && base == 'o':
-			enc = "ô" + tone[t]
-		case shape == '\u031B' && base == 'u':
-			enc = "ö" + tone[t]
-		case shape == '\u0302':
-			enc = string(base) + circ[t]
-		case shape == '\u0306':
-			enc = string(base) + breve[t]
-		case t != 0:
-			enc = string(base) + tone[t]
-		default:
-			enc = string(r)
-			upper = false
-		}
-		if upper {
-			enc = strings.ToUpper(enc)
-		}
-		out.WriteString(enc)
-	}
-	return out.String()
-}
-
 // unpasteable are the TCVN 5712 capitals (of its VN1 level: the common .VnTime fonts have no
 // toned capitals at all) whose codes Windows-1252 gives to typographic punctuation (… ‘ ’ “ ” • –
 // — ™ €) or leaves undefined: pasted, they read as that punctuation, or as control characters that
@@ -148,7 +98,7 @@ func TestEveryLetterRoundTrips(t *testing.T) {
 		skip   string
 	}{
 		{TCVN3, func(s string) string { return encodeTCVN3(t, s) }, unpasteable},
-		{VNI, encodeVNI, ""},
+		{VNI, inputtest.VNI, ""},
 	} {
 		t.Run(string(tc.enc), func(t *testing.T) {
 			var kept []string
@@ -233,7 +183,7 @@ func TestLegacyTwins(t *testing.T) {
 	unicodeText := string(data)
 	twins := map[string]string{
 		"chi-bo-so-tai-chinh.tcvn3.yaml": encodeVN3(t, unicodeText),
-		"chi-bo-so-tai-chinh.vni.yaml":   encodeVNI(unicodeText),
+		"chi-bo-so-tai-chinh.vni.yaml":   inputtest.VNI(unicodeText),
 	}
 	for name, text := range twins {
 		path := filepath.Join("../../samples/testdata/legacy", name)

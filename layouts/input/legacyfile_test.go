@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"baocao/layouts/input/inputtest"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -141,7 +143,7 @@ func TestWholeReportTwins(t *testing.T) {
 	for _, v := range variants {
 		uni := mapValues(twinBase, v.f)
 		t.Run("TCVN3/"+v.name, func(t *testing.T) { checkTwin(t, TCVN3, encodeVN3(t, uni), uni) })
-		t.Run("VNI/"+v.name, func(t *testing.T) { checkTwin(t, VNI, encodeVNI(uni), uni) })
+		t.Run("VNI/"+v.name, func(t *testing.T) { checkTwin(t, VNI, inputtest.VNI(uni), uni) })
 	}
 }
 
@@ -156,7 +158,7 @@ func TestAmbiguousFollowFile(t *testing.T) {
 		text string
 	}{
 		{TCVN3, encodeVN3(t, twinBase)},
-		{VNI, encodeVNI(twinBase)},
+		{VNI, inputtest.VNI(twinBase)},
 		{"", twinBase},
 	}
 	for _, f := range files {

@@ -40,3 +40,55 @@ func UTF16LE(s string) []byte {
 	}
 	return out
 }
+
+// VNI writes text as VNI stores it (typed in a VNI font, or pasted into a UTF-8 file), from the VNI
+// typing rules: a vowel, then one character for its circumflex or breve with its tone, or for its
+// tone alone; ơ ư đ and the toned i and ỵ are single characters; capitals stay capitals.
+func VNI(s string) string {
+	tone := map[rune]string{'\u0301': "ù", '\u0300': "ø", '\u0309': "û", '\u0303': "õ", '\u0323': "ï"}
+	circ := map[rune]string{0: "â", '\u0301': "á", '\u0300': "à", '\u0309': "å", '\u0303': "ã", '\u0323': "ä"}
+	breve := map[rune]string{0: "ê", '\u0301': "é", '\u0300': "è", '\u0309': "ú", '\u0303': "ü", '\u0323': "ë"}
+	iTone := map[rune]string{'\u0301': "í", '\u0300': "ì", '\u0309': "æ", '\u0303': "ó", '\u0323': "ò"}
+	var out strings.Builder
+	for _, r := range norm.NFC.String(s) {
+		lower := []rune(strings.ToLower(string(r)))[0]
+		d := []rune(norm.NFD.String(string(lower)))
+		base, marks := d[0], d[1:]
+		var shape, t rune
+		for _, m := range marks {
+			switch m {
+			case '\u0302', '\u0306', '\u031B':
+				shape = m
+			default:
+				t = m
+			}
+		}
+		var enc string
+		switch {
+		case base == 'đ':
+			enc = "ñ"
+		case base == 'i' && t != 0:
+			enc = iTone[t]
+		case base == 'y' && t == '\u0323':
+			enc = "î"
+		case shape == '\u031B' && base == 'o':
+			enc = "ô" + tone[t]
+		case shape == '\u031B' && base == 'u':
+			enc = "ö" + tone[t]
+		case shape == '\u0302':
+			enc = string(base) + circ[t]
+		case shape == '\u0306':
+			enc = string(base) + breve[t]
+		case t != 0:
+			enc = string(base) + tone[t]
+		default:
+			out.WriteRune(r)
+			continue
+		}
+		if lower != r {
+			enc = strings.ToUpper(enc)
+		}
+		out.WriteString(enc)
+	}
+	return out.String()
+}
