@@ -81,7 +81,7 @@ func testHandler() http.Handler { return Handler(Options{Hosts: testHosts, Versi
 
 func TestPageAndHeaders(t *testing.T) {
 	h := testHandler()
-	for _, path := range []string{"/", "/app.js", "/app.css"} {
+	for _, path := range []string{"/", "/chung.js", "/app.js", "/app.css", "/tong-hop.html", "/tong-hop.js"} {
 		req := httptest.NewRequest("GET", path, nil)
 		req.Host = "localhost:8080"
 		rec := httptest.NewRecorder()

@@ -4,8 +4,6 @@
 "use strict";
 
 const form = document.getElementById("bieu-mau");
-// Every request of this page carries this header; the server refuses requests without it.
-const FORM_HEADER = { "X-Baocao-Bieu-Mau": "1" };
 // A request unanswered after this long, in milliseconds, counts as a lost connection. (A variable,
 // so that the end-to-end test of a timeout need not wait this long.)
 let requestTimeout = 30000;
@@ -600,20 +598,6 @@ function discardUndo() {
 
 // --- Actions ------------------------------------------------------------------------------------
 
-// download saves an answer as the file its header names, and gives that name.
-function download(res, blob) {
-  const name = (/filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") || "") || [])[1] || "bao-cao";
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-  return name;
-}
-
 // showPreview shows a PDF in the page.
 function showPreview(blob) {
   const frame = document.getElementById("khung");
@@ -669,12 +653,12 @@ const ACTIONS = {
       status("Đã mở hộp in của bản báo cáo. Nếu không thấy hộp in, bấm vào bản xem trước ở dưới rồi nhấn Ctrl+P.");
     },
   },
-  "tai-pdf": { url: "/api/pdf?tai=1", check: true, doing: "Đang tạo bản PDF…", done: (r) => saved(download(r.res, r.blob), "bản PDF") },
-  "tai-docx": { url: "/api/docx?tai=1", check: true, doing: "Đang tạo bản Word…", done: (r) => saved(download(r.res, r.blob), "bản Word") },
+  "tai-pdf": { url: "/api/pdf?tai=1", check: true, doing: "Đang tạo bản PDF…", done: (r) => saved(download(r.res, r.blob, "bao-cao"), "bản PDF") },
+  "tai-docx": { url: "/api/docx?tai=1", check: true, doing: "Đang tạo bản Word…", done: (r) => saved(download(r.res, r.blob, "bao-cao"), "bản Word") },
   luu: {
     url: "/api/yaml", check: false, doing: "Đang lưu…",
     done(r) {
-      const name = download(r.res, r.blob);
+      const name = download(r.res, r.blob, "bao-cao");
       saved(name, "tệp để làm tiếp");
       status(`Đã lưu tệp ${name} (trong thư mục Tải về của trình duyệt). Lần sau bấm "Mở bản đã lưu" và chọn tệp này để làm tiếp.`);
     },

@@ -7,8 +7,6 @@
 "use strict";
 
 const form = document.getElementById("tong-hop");
-// Every request of this page carries this header; the server refuses requests without it.
-const FORM_HEADER = { "X-Baocao-Bieu-Mau": "1" };
 const STORE_KEY = "baocao.tong-hop";
 const STORE_VERSION = 1;
 // One upload request carries at most this many bytes and files; more go in several requests.
@@ -291,19 +289,6 @@ async function forgetFiles(gone) {
 
 // --- Actions --------------------------------------------------------------------------------------
 
-function download(res, blob) {
-  const name = (/filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") || "") || [])[1] || "bao-cao-tong-hop";
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-  return name;
-}
-
 function showPreview(blob) {
   const frame = document.getElementById("khung");
   if (frame.src) URL.revokeObjectURL(frame.src);
@@ -312,7 +297,7 @@ function showPreview(blob) {
   return frame;
 }
 
-const saved = (what) => (r) => status(`Đã tải ${what} về máy: ${download(r.res, r.blob)} (trong thư mục Tải về của trình duyệt).`);
+const saved = (what) => (r) => status(`Đã tải ${what} về máy: ${download(r.res, r.blob, "bao-cao-tong-hop")} (trong thư mục Tải về của trình duyệt).`);
 
 const ACTIONS = {
   xem: { url: "/api/tong-hop/pdf", doing: "Đang tạo bản xem trước…", done(r) { showPreview(r.blob).scrollIntoView({ block: "start" }); status("Bản xem trước ở dưới các nút."); } },
@@ -332,7 +317,7 @@ const ACTIONS = {
   luu: {
     url: "/api/tong-hop/luu", doing: "Đang lưu…",
     done(r) {
-      const name = download(r.res, r.blob);
+      const name = download(r.res, r.blob, "bao-cao-tong-hop");
       status(`Đã lưu tệp ${name} (trong thư mục Tải về của trình duyệt). Lần sau bấm "Mở bản đã lưu" và chọn tệp này để làm tiếp.`);
     },
   },
