@@ -8,10 +8,10 @@ import (
 	"encoding/xml"
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf16"
 
@@ -286,22 +286,32 @@ func embeddedFile(num int, a attachment) []byte {
 	return b.Bytes()
 }
 
-// zlibWriters holds zlib writers for reuse, by level: a new writer allocates about a megabyte.
-var zlibWriters = map[int]*sync.Pool{zlib.BestSpeed: {}, zlib.DefaultCompression: {}}
+// zlibWriters keeps idle zlib writers for reuse, by level: a new writer allocates about a
+// megabyte. It is a bounded free list rather than a sync.Pool, which the garbage collector empties
+// every cycle or two, several times in one render: then nearly every stream made a new writer.
+var zlibWriters = map[int]chan *zlib.Writer{
+	zlib.BestSpeed:          make(chan *zlib.Writer, runtime.GOMAXPROCS(0)),
+	zlib.DefaultCompression: make(chan *zlib.Writer, runtime.GOMAXPROCS(0)),
+}
 
 // deflate compresses data with zlib at a level of zlibWriters, as a new zlib writer would.
 func deflate(level int, data []byte) []byte {
 	var z bytes.Buffer
-	pool := zlibWriters[level]
-	zw, _ := pool.Get().(*zlib.Writer)
-	if zw == nil {
-		zw, _ = zlib.NewWriterLevel(&z, level) // the levels of zlibWriters are valid
-	} else {
+	z.Grow(len(data)/2 + 64)
+	idle := zlibWriters[level]
+	var zw *zlib.Writer
+	select {
+	case zw = <-idle:
 		zw.Reset(&z)
+	default:
+		zw, _ = zlib.NewWriterLevel(&z, level) // the levels of zlibWriters are valid
 	}
 	zw.Write(data) // writing to a bytes.Buffer cannot fail
 	zw.Close()
-	pool.Put(zw)
+	select {
+	case idle <- zw:
+	default: // enough idle writers already: this one goes to the garbage collector
+	}
 	return z.Bytes()
 }
 
