@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 
@@ -41,7 +42,7 @@ const creator = "baocao"
 const attachmentDesc = "Dữ liệu của báo cáo, để baocao đọc lại"
 
 // archival sets on f everything of PDF/A-3b that fpdf writes itself: the document information,
-// the XMP metadata that repeats it, the sRGB output intent and the language.
+// the XMP metadata that repeats it and the language. The output intent is archive's.
 func archival(f *fpdf.Fpdf, meta render.Meta, created time.Time) {
 	f.SetTitle(meta.Title, true)
 	f.SetAuthor(meta.Author, true)
@@ -51,13 +52,27 @@ func archival(f *fpdf.Fpdf, meta render.Meta, created time.Time) {
 	f.SetCreationDate(created)
 	f.SetModificationDate(created)
 	f.SetXmpMetadata(xmpMetadata(meta, created))
-	f.AddOutputIntent(fpdf.OutputIntentType{
-		SubtypeIdent:              fpdf.OutputIntent_GTS_PDFA1,
-		OutputConditionIdentifier: "sRGB IEC61966-2.1",
-		Info:                      "sRGB IEC61966-2.1",
-		ICCProfile:                srgbProfile,
-	})
 }
+
+// outputIntent is the sRGB output intent of the catalog, written as fpdf would write it; its
+// profile is the object numbered %d.
+const outputIntent = "/OutputIntents [\n<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) " +
+	"/Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R >>\n]\n"
+
+// iccStream is the stream of the output intent's profile, compressed once per process as fpdf
+// compresses it for every file (a new zlib writer at best speed, the same bytes); the object's
+// number goes first.
+var iccStream = sync.OnceValue(func() []byte {
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed) // a valid level
+	zw.Write(srgbProfile)                            // writing to a bytes.Buffer cannot fail
+	zw.Close()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, " 0 obj\n<< /N 3 /Alternate /DeviceRGB /Length %d /Filter /FlateDecode >>\nstream\n", z.Len())
+	b.Write(z.Bytes())
+	b.WriteString("\nendstream\nendobj\n")
+	return b.Bytes()
+})
 
 // xmpDate is the XMP form of a date written in the Info dictionary as D:YYYYMMDDHHmmSS: both
 // without a time zone, so that they say the same.
@@ -127,10 +142,6 @@ type object struct {
 	text []byte
 }
 
-// pageGroup is the transparency group fpdf gives every page of a PDF 1.4 (which the output intent
-// makes it write); the pages draw nothing transparent, and the group goes.
-var pageGroup = []byte("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>\n")
-
 var (
 	startxrefRE = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
 	trailerRE   = regexp.MustCompile(`(?s)^trailer\s*<<\s*/Size (\d+)\s*/Root (\d+) 0 R\s*/Info \d+ 0 R\s*>>`)
@@ -140,14 +151,17 @@ var (
 )
 
 // archive rewrites the file fpdf finished, raw, into the archival file: the same header and objects
-// in the same order (the pages without their transparency group, their contents compressed), then each attachment as an
-// embedded file stream and its file specification (associated with the document, relationship
-// Source), named in the catalog's /AF and its name tree of embedded files, and a new
-// cross-reference table whose trailer carries the file identifier PDF/A requires, an MD5 digest of
-// the file's body, so that the same input still gives the same bytes.
+// in the same order (the pages' contents compressed), the sRGB output intent and its profile
+// between the Info dictionary and the catalog, then each attachment as an embedded file stream and
+// its file specification (associated with the document, relationship Source), named in the
+// catalog's /AF and its name tree of embedded files, and a new cross-reference table whose trailer
+// carries the file identifier PDF/A requires, an MD5 digest of the file's body, so that the same
+// input still gives the same bytes. The output is byte for byte what fpdf writes when it is given
+// the output intent itself, which costs it a new zlib writer and compressing the profile anew for
+// every file.
 //
 // It reads only the shape fpdf writes (one classic cross-reference table, a trailer with /Size,
-// /Root and /Info, and its empty tree of embedded files) and fails on any other.
+// /Root and /Info, the catalog last, and its empty tree of embedded files) and fails on any other.
 func archive(raw []byte, files []attachment) ([]byte, error) {
 	header, objects, root, info, err := splitObjects(raw)
 	if err != nil {
@@ -156,15 +170,20 @@ func archive(raw []byte, files []attachment) ([]byte, error) {
 	if err := compressPages(objects); err != nil {
 		return nil, err
 	}
-	for i, o := range objects {
-		if !bytes.HasPrefix(o.text, fmt.Appendf(nil, "%d 0 obj\n<</Type /Page\n", o.num)) {
-			continue
-		}
-		if bytes.Count(o.text, pageGroup) != 1 {
-			return nil, fmt.Errorf("pdf: a page fpdf wrote has an unexpected shape")
-		}
-		objects[i].text = bytes.Replace(o.text, pageGroup, nil, 1)
+	// The output intent: fpdf's header says PDF 1.4 when it writes one (PDF 1.3 has no output
+	// intents), and its profile is the object after the Info dictionary, which the catalog follows.
+	header, ok := bytes.CutPrefix(header, []byte("%PDF-1.3\n"))
+	last := len(objects) - 1
+	catHead := fmt.Appendf(nil, "%d 0 obj\n<<\n/Type /Catalog\n/Pages 1 0 R\n", root)
+	if !ok || root != info+1 || objects[last].num != root || !bytes.HasPrefix(objects[last].text, catHead) {
+		return nil, fmt.Errorf("pdf: the file fpdf wrote has an unexpected header or catalog")
 	}
+	header = append([]byte("%PDF-1.4\n"), header...)
+	profile := object{info + 1, append(strconv.AppendInt(nil, int64(info+1), 10), iccStream()...)}
+	root = info + 2
+	catalog := fmt.Appendf(nil, "%d 0 obj\n<<\n/Type /Catalog\n/Pages 1 0 R\n"+outputIntent, root, profile.num)
+	objects[last] = object{root, append(catalog, objects[last].text[len(catHead):]...)}
+	objects = slices.Insert(objects, last, profile)
 	next := len(objects) + 1
 	var refs, names []string
 	var added []object
