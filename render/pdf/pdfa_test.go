@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"baocao/render"
 	"baocao/render/embedded"
 	"baocao/render/pdf/pdfatest"
@@ -208,3 +210,38 @@ func TestPagesCompressedAsFpdfWould(t *testing.T) {
 
 // pageContentsRE finds each page object and the number of its content stream.
 var pageContentsRE = regexp.MustCompile(`(?s)\n\d+ 0 obj\n<</Type /Page\n.*?/Contents (\d+) 0 R>>`)
+
+// TestOutputIntentAsFpdfWrites: the output intent archive adds, its profile's stream and the
+// catalog's entry, are byte for byte what fpdf writes when it is given the intent itself; and the
+// file says PDF 1.4 as fpdf's then does.
+func TestOutputIntentAsFpdfWrites(t *testing.T) {
+	var raw bytes.Buffer
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetCompression(false)
+	f.AddOutputIntent(fpdf.OutputIntentType{
+		SubtypeIdent:              fpdf.OutputIntent_GTS_PDFA1,
+		OutputConditionIdentifier: "sRGB IEC61966-2.1",
+		Info:                      "sRGB IEC61966-2.1",
+		ICCProfile:                srgbProfile,
+	})
+	f.AddPage()
+	if err := f.Output(&raw); err != nil {
+		t.Fatal(err)
+	}
+	profileRE := regexp.MustCompile(`(?s)\n(\d+) 0 obj\n<< /N 3 .*?endobj\n`)
+	intentRE := regexp.MustCompile(`/OutputIntents \[\n.*?/DestOutputProfile (\d+) 0 R >>\n\]\n`)
+	file := renderAll(t, testDocument("a: 1\n"))
+	if !bytes.HasPrefix(file, []byte("%PDF-1.4\n")) || !bytes.HasPrefix(raw.Bytes(), []byte("%PDF-1.4\n")) {
+		t.Errorf("headers %q and %q, want PDF 1.4", file[:9], raw.Bytes()[:9])
+	}
+	for name, re := range map[string]*regexp.Regexp{"profile": profileRE, "catalog entry": intentRE} {
+		ours, fpdfs := re.FindSubmatch(file), re.FindSubmatch(raw.Bytes())
+		if ours == nil || fpdfs == nil {
+			t.Fatalf("%s: ours found %v, fpdf's %v", name, ours != nil, fpdfs != nil)
+		}
+		strip := func(m [][]byte) []byte { return bytes.Replace(m[0], append(m[1], " 0 "...), nil, 1) } // the number out
+		if !bytes.Equal(strip(ours), strip(fpdfs)) {
+			t.Errorf("%s differs from fpdf's:\n%.200q\n%.200q", name, strip(ours), strip(fpdfs))
+		}
+	}
+}
