@@ -5,9 +5,11 @@ import (
 	"crypto/md5"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -414,4 +416,50 @@ func TestCarrierHasEveryCharacter(t *testing.T) {
 			t.Errorf("the document's text lacks %s", r)
 		}
 	}
+}
+
+// fixID gives a file whose trailer has the shape Render writes the identifier of its body, so that
+// the fuzzer's changes to the body reach the checks of the objects; any other file is returned as
+// it is.
+func fixID(doc []byte) []byte {
+	t := bytes.LastIndex(doc, []byte("\ntrailer\n")) + 1
+	m := reportTrailerRE.FindSubmatchIndex(doc[max(t, 0):])
+	if t == 0 || m == nil {
+		return doc
+	}
+	xref, err := strconv.Atoi(string(doc[t+m[12] : t+m[13]]))
+	if err != nil || xref < 0 || xref > len(doc) {
+		return doc
+	}
+	id := fmt.Sprintf("%x", md5.Sum(doc[:xref]))
+	out := bytes.Clone(doc)
+	copy(out[t+m[8]:], id)
+	copy(out[t+m[10]:], id)
+	return out
+}
+
+// FuzzCombinerAdd gives Add arbitrary bytes, as they are and with their identifier fixed: it
+// accepts them or refuses them with ErrNotReport, and never panics. One Combiner takes every
+// input (making its fonts is too slow to repeat for each), which a refused file leaves as it was.
+func FuzzCombinerAdd(f *testing.F) {
+	for _, d := range []*render.Document{testDocument("so: 1\n"), landscapeDocument(""), testDocument("")} {
+		var buf bytes.Buffer
+		if err := (Renderer{}).Render(&buf, d); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(buf.Bytes())
+		f.Add(buf.Bytes()[:buf.Len()-100])
+	}
+	f.Add([]byte("%PDF-1.4\ntrailer\n<<\n/Size 2\n/Root 1 0 R\n/Info 1 0 R\n/ID [<00000000000000000000000000000000> <00000000000000000000000000000000>]\n>>\nstartxref\n9\n%%EOF\n"))
+	c, err := NewCombiner(io.Discard, combineMeta)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		for _, d := range [][]byte{doc, fixID(doc)} {
+			if err := c.Add(d); err != nil && !errors.Is(err, ErrNotReport) {
+				t.Fatalf("Add: %v, want an error that wraps ErrNotReport", err)
+			}
+		}
+	})
 }
