@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -168,6 +169,28 @@ func BenchmarkCombine1000(b *testing.B) {
 		combineFiles(b, &n, meta, files)
 	}
 	b.ReportMetric(float64(n), "file-bytes")
+
+	// What a Combiner's memory grows by from its 10th to its 1,000th document, before Close: a
+	// few numbers a page, so that memory stays flat in the number of documents.
+	c, err := pdf.NewCombiner(io.Discard, meta)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var heap [2]uint64
+	for i, f := range files {
+		if i == 10 || i == len(files)-1 {
+			var m runtime.MemStats
+			runtime.GC()
+			runtime.GC() // twice: the second empties the pools' victim caches
+			runtime.ReadMemStats(&m)
+			heap[min(i, 11)%10] = m.HeapAlloc
+		}
+		if err := c.Add(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(int64(heap[1])-int64(heap[0]))/float64(len(files)-11), "held-B/doc")
+	runtime.KeepAlive(c)
 }
 
 // BenchmarkRenderAll1000 lays out and draws the same 1,000 documents again into one file, as
