@@ -32,7 +32,7 @@ type renderOptions struct {
 
 // newRenderCmd builds "baocao render". runF replaces runRender in tests of the flags alone.
 func newRenderCmd(stdout, stderr io.Writer, runF func(*renderOptions) error) *cobra.Command {
-	opts := &renderOptions{Stdout: stdout, Stderr: stderr, Terminal: isTerminal(stderr), Input: input.Options{Files: input.OSFiles}}
+	opts := &renderOptions{Stdout: stdout, Stderr: stderr, Terminal: isTerminal(stderr), Input: input.Options{Files: input.OSFiles, NoCellData: true}}
 	c := &cobra.Command{
 		Use:   "render [tùy chọn] TỆP...",
 		Short: "Tạo văn bản PDF hoặc DOCX từ tệp YAML",

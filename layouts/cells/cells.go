@@ -28,7 +28,7 @@ type Cell struct {
 	Item     int            // 1-based position in a roster; 0 for a file that is one report
 	Report   *dangky.Report // nil when nothing could be read
 	Problems input.Problems // this cell's errors and warnings
-	Data     []byte         // the report's canonical YAML, a roster's shared values merged in
+	Data     []byte         // the report's canonical YAML, a roster's shared values merged in; nil with input.Options.NoCellData
 	// Received is whether the report was read by the importer from a PDF or Word file, whose
 	// warnings say what was guessed.
 	Received bool
@@ -85,7 +85,10 @@ func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) 
 		if e.Item > 0 {
 			problems = append(append(input.Problems(nil), r.Problems()...), problems...)
 		}
-		data, _ := e.Top.Canonical(dangky.Name)
+		var data []byte
+		if !opts.NoCellData {
+			data, _ = e.Top.Canonical(dangky.Name)
+		}
 		cells = append(cells, Cell{File: file, Item: e.Item, Report: rep, Problems: problems.Sorted(), Data: data})
 	}
 	return cells, true
