@@ -115,6 +115,11 @@ func runRender(opts *renderOptions) error {
 			invalid++
 			continue
 		}
+		if !slices.ContainsFunc(outputs, func(o format) bool { return o.workbook }) {
+			// A consolidated report's sheets are no part of its PDF or DOCX: let them go before
+			// the page formats render (6 MB of cells for 1,000 cells, held at their peak).
+			doc.Workbook = nil
+		}
 		if outDir != "" && !madeDir {
 			if err := os.MkdirAll(outDir, 0o755); err != nil {
 				fmt.Fprintln(opts.Stderr, describeWriteError(outDir, err))
