@@ -32,7 +32,7 @@ type renderOptions struct {
 
 // newRenderCmd builds "baocao render". runF replaces runRender in tests of the flags alone.
 func newRenderCmd(stdout, stderr io.Writer, runF func(*renderOptions) error) *cobra.Command {
-	opts := &renderOptions{Stdout: stdout, Stderr: stderr, Terminal: isTerminal(stderr), Input: input.Options{Files: input.OSFiles}}
+	opts := &renderOptions{Stdout: stdout, Stderr: stderr, Terminal: isTerminal(stderr), Input: input.Options{Files: input.OSFiles, NoCellData: true}}
 	c := &cobra.Command{
 		Use:   "render [tùy chọn] TỆP...",
 		Short: "Tạo văn bản PDF hoặc DOCX từ tệp YAML",
@@ -114,6 +114,11 @@ func runRender(opts *renderOptions) error {
 		if doc == nil {
 			invalid++
 			continue
+		}
+		if !slices.ContainsFunc(outputs, func(o format) bool { return o.workbook }) {
+			// A consolidated report's sheets are no part of its PDF or DOCX: let them go before
+			// the page formats render (6 MB of cells for 1,000 cells, held at their peak).
+			doc.Workbook = nil
 		}
 		if outDir != "" && !madeDir {
 			if err := os.MkdirAll(outDir, 0o755); err != nil {

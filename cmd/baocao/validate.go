@@ -20,7 +20,7 @@ type validateOptions struct {
 
 // newValidateCmd builds "baocao validate". runF replaces runValidate in tests of the flags alone.
 func newValidateCmd(stdout, stderr io.Writer, runF func(*validateOptions) error) *cobra.Command {
-	opts := &validateOptions{Stdout: stdout, Stderr: stderr, Input: input.Options{Files: input.OSFiles}}
+	opts := &validateOptions{Stdout: stdout, Stderr: stderr, Input: input.Options{Files: input.OSFiles, NoCellData: true}}
 	c := &cobra.Command{
 		Use:     "validate TỆP...",
 		Short:   "Kiểm tra tệp YAML (cả tệp danh sách nhiều chi bộ), in mọi lỗi và cảnh báo, không ghi gì",

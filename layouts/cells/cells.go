@@ -28,7 +28,7 @@ type Cell struct {
 	Item     int            // 1-based position in a roster; 0 for a file that is one report
 	Report   *dangky.Report // nil when nothing could be read
 	Problems input.Problems // this cell's errors and warnings
-	Data     []byte         // the report's canonical YAML, a roster's shared values merged in
+	Data     []byte         // the report's canonical YAML, a roster's shared values merged in; nil with input.Options.NoCellData
 	// Received is whether the report was read by the importer from a PDF or Word file, whose
 	// warnings say what was guessed.
 	Received bool
@@ -85,7 +85,10 @@ func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) 
 		if e.Item > 0 {
 			problems = append(append(input.Problems(nil), r.Problems()...), problems...)
 		}
-		data, _ := e.Top.Canonical(dangky.Name)
+		var data []byte
+		if !opts.NoCellData {
+			data, _ = e.Top.Canonical(dangky.Name)
+		}
 		cells = append(cells, Cell{File: file, Item: e.Item, Report: rep, Problems: problems.Sorted(), Data: data})
 	}
 	return cells, true
@@ -95,7 +98,8 @@ func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) 
 // files, and the .pdf, .docx and .doc files received, read by the importer), or the files
 // themselves (those, or a roster workbook .xlsx read by layouts/workbook), through opts.Files. Files of another kind of document (a consolidated report beside
 // the cells) are passed over. A path that cannot be read gives a failed cell that says why; with
-// no opts.Files every path does, and nothing is looked at. opts.Progress is told after each file.
+// no opts.Files every path does, and nothing is looked at. The files are read on every core, the
+// cells coming out in the order above; opts.Progress is told after each file, in that order.
 func Collect(paths []string, opts input.Options) []Cell {
 	// source is one file to read, or the failed cell of a path that cannot be.
 	type source struct {
@@ -131,16 +135,17 @@ func Collect(paths []string, opts input.Options) []Cell {
 		}
 	}
 	var out []Cell
-	for i, s := range sources {
-		if s.failed != nil {
-			out = append(out, *s.failed)
-		} else {
-			out = append(out, readCells(s.path, opts)...)
+	inOrder(len(sources), func(i int) []Cell {
+		if s := sources[i]; s.failed == nil {
+			return readCells(s.path, opts)
 		}
+		return []Cell{*sources[i].failed}
+	}, func(i int, cells []Cell) {
+		out = append(out, cells...)
 		if opts.Progress != nil {
 			opts.Progress(i+1, len(sources))
 		}
-	}
+	})
 	return out
 }
 

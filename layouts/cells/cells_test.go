@@ -149,3 +149,29 @@ func TestRosterCellsCarryTheirData(t *testing.T) {
 		}
 	}
 }
+
+// TestNoCellDataReadsTheSameReports: with NoCellData a roster's cells are read as without it, the
+// same reports and problems, only without their canonical YAML.
+func TestNoCellDataReadsTheSameReports(t *testing.T) {
+	data, err := os.ReadFile("../../samples/danh-sach-khoi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, _ := Load("danh-sach-khoi.yaml", data, input.Options{})
+	without, _ := Load("danh-sach-khoi.yaml", data, input.Options{NoCellData: true})
+	if len(with) < 2 || len(without) != len(with) {
+		t.Fatalf("%d cells with data, %d without", len(with), len(without))
+	}
+	for i, c := range without {
+		if c.Data != nil {
+			t.Errorf("%s: data %q with NoCellData", c.Source(), c.Data)
+		}
+		if with[i].Data == nil {
+			t.Errorf("%s: no data without NoCellData", c.Source())
+		}
+		c.Data = with[i].Data
+		if !reflect.DeepEqual(c, with[i]) {
+			t.Errorf("%s: read otherwise with NoCellData:\n%+v\nwant\n%+v", c.Source(), c, with[i])
+		}
+	}
+}

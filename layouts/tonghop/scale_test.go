@@ -22,7 +22,12 @@ import (
 // consolidated report's path and bytes.
 func writeConsolidation(t testing.TB, gen []generatedCell) (string, []byte) {
 	t.Helper()
-	dir := t.TempDir()
+	return writeConsolidationIn(t, t.TempDir(), gen)
+}
+
+// writeConsolidationIn is writeConsolidation into a given folder.
+func writeConsolidationIn(t testing.TB, dir string, gen []generatedCell) (string, []byte) {
+	t.Helper()
 	cellsDir := filepath.Join(dir, "cac-chi-bo")
 	if err := os.Mkdir(cellsDir, 0o755); err != nil {
 		t.Fatal(err)
@@ -59,6 +64,37 @@ func heavy(n int) []generatedCell {
 		}
 	}
 	return gen
+}
+
+// TestWriteScaleCases writes the two cases of BenchmarkConsolidate into the folder named by
+// BAOCAO_SCALE_DIR (1000cells-10000reg/ and 5000cells/, each with its tong-hop.yaml), so that
+// the real command can be measured on them:
+//
+//	BAOCAO_SCALE_DIR=/tmp/scale go test ./layouts/tonghop/ -run TestWriteScaleCases
+//	cd /tmp/scale/1000cells-10000reg && /usr/bin/time -v baocao render --force -o /tmp/x.pdf tong-hop.yaml
+//
+// Without the variable it is skipped: TestConsolidatedReportOf5000Cells checks the same.
+func TestWriteScaleCases(t *testing.T) {
+	root := os.Getenv("BAOCAO_SCALE_DIR")
+	if root == "" {
+		t.Skip("BAOCAO_SCALE_DIR names no folder to write the cases to")
+	}
+	for _, c := range []struct {
+		name string
+		gen  []generatedCell
+	}{{"1000cells-10000reg", heavy(1000)}, {"5000cells", generate(5000)}} {
+		dir := filepath.Join(root, c.name)
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		file, data := writeConsolidationIn(t, dir, c.gen)
+		if in := layouts.Read(file, data, input.Options{Files: input.OSFiles}); in.Problems.HasErrors() {
+			t.Fatalf("%s: errors:\n%s", c.name, in.Problems.Error())
+		}
+	}
 }
 
 func TestConsolidatedReportOf5000Cells(t *testing.T) {
@@ -113,8 +149,8 @@ func BenchmarkReport5000(b *testing.B) {
 }
 
 // BenchmarkConsolidate reads a consolidated report and its cells' files from a folder, builds it
-// and renders it to PDF, as "baocao render" does: 1,000 cells with 10,000 registrations, and
-// 5,000 cells as generate makes them.
+// and renders it to PDF, as "baocao render" does (without the cells' own data): 1,000 cells with
+// 10,000 registrations, and 5,000 cells as generate makes them.
 func BenchmarkConsolidate(b *testing.B) {
 	for _, c := range []struct {
 		name string
@@ -124,7 +160,7 @@ func BenchmarkConsolidate(b *testing.B) {
 			file, data := writeConsolidation(b, c.gen)
 			b.ReportAllocs()
 			for b.Loop() {
-				doc, problems := layouts.Load(file, data, input.Options{Files: input.OSFiles})
+				doc, problems := layouts.Load(file, data, input.Options{Files: input.OSFiles, NoCellData: true})
 				if doc == nil {
 					b.Fatal(problems.Error())
 				}

@@ -10,7 +10,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"time"
@@ -52,11 +51,11 @@ func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	var raw finished
+	if err := f.Output(&raw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	out, err := archive(buf.Bytes(), files)
+	out, err := archive(raw.b, files)
 	if err != nil {
 		return err
 	}
@@ -89,6 +88,22 @@ func newFpdf(meta render.Meta) (*fpdf.Fpdf, error) {
 	archival(f, meta, created)
 	f.SetCatalogSort(true)
 	return f, nil
+}
+
+// finished receives the file fpdf finished. fpdf hands its whole buffer over in one Write
+// (bytes.Buffer.WriteTo), and finished keeps that slice rather than a copy of it: nothing writes
+// to fpdf's buffer after Output, and fpdf is dropped then, so the slice is the file's only
+// holder. A copy would be one more file's size (16 MB for 1,000 cells) alive at the moment the
+// most is: every page's content and fpdf's buffer of them all. Any later Write is appended.
+type finished struct{ b []byte }
+
+func (w *finished) Write(p []byte) (int, error) {
+	if w.b == nil {
+		w.b = p
+	} else {
+		w.b = append(w.b[:len(w.b):len(w.b)], p...)
+	}
+	return len(p), nil
 }
 
 // document lays out one document from a new page: the main part, then each appendix.
