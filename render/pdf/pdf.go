@@ -137,6 +137,8 @@ type page struct {
 	// firstPage is fpdf's number of the current part's first page: a document and each appendix
 	// number their pages from 1, and print no number on their first page.
 	firstPage int
+	// inUse is the style selected last, nil before the first.
+	inUse *style
 }
 
 // pageWidth and pageHeight are the current page's size.
@@ -176,7 +178,14 @@ var (
 	recipients12 = style{face: fonts.Regular, size: render.SizeRecipients}
 )
 
+// use selects the style, unless it is the one selected already: fpdf writes a font selection into
+// the page at every call, even for the same font, and measuring calls it between drawn lines. A
+// new page keeps the style, as fpdf selects the page's font again at its top.
 func (p *page) use(s style) {
+	if p.inUse != nil && *p.inUse == s {
+		return
+	}
+	p.inUse = &s
 	fs := string(s.face)
 	if s.underline {
 		fs += "U"

@@ -245,3 +245,52 @@ func TestOutputIntentAsFpdfWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestFontSelectedOnlyWhenItChanges: a page's contents select a font only when it differs from the
+// one in use (fpdf selects the page's font again at its top), however often the layout measures
+// text in other styles between drawn lines.
+func TestFontSelectedOnlyWhenItChanges(t *testing.T) {
+	var docs []*render.Document
+	for i := range 3 {
+		docs = append(docs, testDocument(fmt.Sprintf("so: %d\n", i)))
+	}
+	file := renderAll(t, docs...)
+	selections := 0
+	for n, m := range pageContentsRE.FindAllSubmatch(file, -1) {
+		_, obj, _ := bytes.Cut(file, fmt.Appendf(nil, "\n%s 0 obj\n", m[1]))
+		lenText, data, _ := bytes.Cut(obj, []byte(">>\nstream\n"))
+		size, err := strconv.Atoi(string(bytes.TrimPrefix(lenText, []byte("<</Filter /FlateDecode /Length "))))
+		if err != nil || size > len(data) {
+			t.Fatalf("page %d: contents %.60q are not a compressed stream", n+1, obj)
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(data[:size]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Two selections may repeat the font in use: fpdf's own at the top of a page, which
+		// selects the font in use twice (before and after its page header hook); and that of
+		// the underlined "Nơi nhận:", whose underline (a filled rectangle fpdf draws after the
+		// text) fpdf keeps with the font.
+		lines := strings.Split(string(plain), "\n")
+		last, onPage := "", 0
+		for i, line := range lines {
+			if !strings.HasSuffix(line, " Tf ET") {
+				continue
+			}
+			underlined := i+1 < len(lines) && strings.HasSuffix(lines[i+1], " re f")
+			fpdfs := n > 0 && onPage == 1
+			if line == last && !underlined && !fpdfs {
+				t.Fatalf("page %d selects %q again: %q", n+1, line, lines[max(i-6, 0):i+3])
+			}
+			last, onPage = line, onPage+1
+			selections++
+		}
+	}
+	if selections < 6 {
+		t.Fatalf("%d font selections in three documents", selections)
+	}
+}
