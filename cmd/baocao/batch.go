@@ -99,17 +99,40 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// cellOutcome is what became of one cell.
+// cellOutcome is what became of one cell: only what the table of outcomes, the problems printed
+// after it and --xlsx need, so that a cell's report, data and documents are dropped once its
+// files are written.
 type cellOutcome struct {
-	cell    cells.Cell
-	doc     *render.Document // only with --combine: the document, for the combined file
-	written []string         // output files
-	skipped bool             // its files were there already (--skip-existing)
-	started bool             // false when the batch was interrupted before it
-	failure string           // why an output could not be written
+	name, source string
+	problems     input.Problems
+	ok           bool             // the report was read without errors
+	date         string           // the report's date (ISO), for --xlsx
+	parentOrg    string           // the report's superior body, for --xlsx
+	doc          *render.Document // only with --combine: the document, for the combined file
+	written      []string         // output files
+	skipped      bool             // its files were there already (--skip-existing)
+	started      bool             // false when the batch was interrupted before it
+	failure      string           // why an output could not be written
 }
 
-// runBatch renders every cell, all cores at once, then prints the table of outcomes.
+// outcomeOf starts the outcome of a cell just read.
+func outcomeOf(c cells.Cell) *cellOutcome {
+	o := &cellOutcome{name: c.Name(), source: c.Source(), problems: c.Problems, ok: c.OK()}
+	if o.ok {
+		o.date, o.parentOrg = c.Report.Date.ISO(), c.Report.ParentOrg
+	}
+	return o
+}
+
+// cellJob is one cell for a worker to render, with its outcome to fill and its file name.
+type cellJob struct {
+	cell cells.Cell
+	out  *cellOutcome
+	slug string
+}
+
+// runBatch renders the cells as they are read, all cores at once, each dropped once its files are
+// written, then prints the table of outcomes.
 func runBatch(opts *batchOptions) error {
 	outputs, err := chooseOutputs(&renderOptions{Format: opts.Format, Template: opts.Template}, "")
 	if err != nil {
@@ -130,84 +153,59 @@ func runBatch(opts *batchOptions) error {
 		return describeWriteError(opts.OutDir, err)
 	}
 
-	opts.Input.Progress = readingProgress(opts.Stderr, opts.Terminal)
-	list := cells.Collect(opts.Inputs, opts.Input)
-	outcomes := make([]cellOutcome, len(list))
-	var good []int
-	var names []string
-	for i, c := range list {
-		outcomes[i].cell = c
-		if c.OK() {
-			good = append(good, i)
-			names = append(names, c.Name())
-		}
-	}
-	slugs := cells.UniqueSlugs(names)
-
-	progress := newProgress(opts.Stderr, opts.Terminal, len(list))
-	for _, c := range list {
-		if !c.OK() {
-			progress.done(c.Name(), "có lỗi")
-		}
-	}
-	jobs := make(chan int)
+	// Reading and rendering go together: the bar of the cells done tells both.
+	opts.Input.Progress = nil
+	progress := newProgress(opts.Stderr, opts.Terminal, 0)
+	jobs := make(chan cellJob)
 	var wg sync.WaitGroup
-	for w := 0; w < min(opts.Jobs, max(len(good), 1)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range jobs {
-				o := &outcomes[good[k]]
-				o.started = true
-				if opts.Skip && allExist(opts.OutDir, slugs[k], outputs) {
-					o.skipped = true
-					progress.done(o.cell.Name(), "đã có, bỏ qua")
-					continue
-				}
-				doc := o.cell.Document()
-				if opts.Combine != "" {
-					o.doc = doc // kept for the combined file; otherwise dropped once written
-				}
-				for _, out := range outputs {
-					path := filepath.Join(opts.OutDir, slugs[k]+out.ext)
-					if err := renderTo(path, out.renderer, doc, opts.Force); err != nil {
-						o.failure = err.Error()
-						continue
-					}
-					o.written = append(o.written, filepath.Base(path))
-				}
-				status := "xong"
-				if o.failure != "" {
-					status = "không ghi được"
-				}
-				progress.done(o.cell.Name(), status)
+	for range opts.Jobs {
+		wg.Go(func() {
+			for j := range jobs {
+				renderCell(opts, outputs, j, progress)
 			}
-		}()
+		})
 	}
 	ctx := opts.Context
 	if ctx == nil {
 		ctx = context.Background()
 	}
-dispatch:
-	for k := range good {
+	var (
+		outcomes []*cellOutcome
+		slugs    cells.Slugs
+		expected int // how many cells the inputs hold, as far as they have been read
+	)
+read:
+	for c, n := range cells.Read(opts.Inputs, opts.Input, opts.Jobs+1) {
+		if ctx.Err() != nil {
+			break
+		}
+		expected = n
+		progress.expect(n)
+		o := outcomeOf(c)
+		outcomes = append(outcomes, o)
+		if !o.ok {
+			progress.done(o.name, "có lỗi")
+			continue
+		}
+		job := cellJob{cell: c, out: o, slug: slugs.Next(o.name)}
 		select {
 		case <-ctx.Done():
-			break dispatch
-		case jobs <- k:
+			break read
+		case jobs <- job:
 		}
 	}
 	close(jobs)
 	wg.Wait()
 	progress.finish()
 	if ctx.Err() != nil {
-		printOutcomes(opts, outcomes)
+		printOutcomes(opts, outcomes, expected)
 		if err := writeOutcomes(opts, outcomes); err != nil {
 			return err
 		}
 		return fmt.Errorf("đã dừng theo yêu cầu; các tệp đã ghi đều trọn vẹn; chạy lại với --skip-existing để làm tiếp")
 	}
 
-	invalid, failed := printOutcomes(opts, outcomes)
+	invalid, failed := printOutcomes(opts, outcomes, expected)
 	tableErr := writeOutcomes(opts, outcomes)
 	combineErr := combine(opts, outcomes)
 	made := 0
@@ -227,6 +225,38 @@ dispatch:
 		return invalidCellsError{invalid: invalid, made: made}
 	}
 	return nil
+}
+
+// renderCell writes the files of one cell, or skips it when they are all there (--skip-existing),
+// and fills in its outcome.
+func renderCell(opts *batchOptions, outputs []format, j cellJob, progress *progress) {
+	o := j.out
+	o.started = true
+	if opts.Skip && allExist(opts.OutDir, j.slug, outputs) {
+		o.skipped = true
+		if opts.Combine != "" {
+			o.doc = j.cell.Document()
+		}
+		progress.done(o.name, "đã có, bỏ qua")
+		return
+	}
+	doc := j.cell.Document()
+	if opts.Combine != "" {
+		o.doc = doc // kept for the combined file; otherwise dropped once written
+	}
+	for _, out := range outputs {
+		path := filepath.Join(opts.OutDir, j.slug+out.ext)
+		if err := renderTo(path, out.renderer, doc, opts.Force); err != nil {
+			o.failure = err.Error()
+			continue
+		}
+		o.written = append(o.written, filepath.Base(path))
+	}
+	status := "xong"
+	if o.failure != "" {
+		status = "không ghi được"
+	}
+	progress.done(o.name, status)
 }
 
 // invalidCellsError ends a batch in which some cells had errors: it says how many, and that the
@@ -250,18 +280,14 @@ func madeToo(made int) string {
 
 // combine writes every report that was made into one PDF, each from a new page with its own
 // page numbers, in the order of the inputs.
-func combine(opts *batchOptions, outcomes []cellOutcome) error {
+func combine(opts *batchOptions, outcomes []*cellOutcome) error {
 	if opts.Combine == "" {
 		return nil
 	}
 	var docs []*render.Document
 	meta := render.Meta{Lang: "vi"}
 	for _, o := range outcomes {
-		doc := o.doc
-		if o.skipped {
-			doc = o.cell.Document()
-		}
-		if doc != nil && o.failure == "" {
+		if doc := o.doc; doc != nil && o.failure == "" {
 			docs = append(docs, doc)
 			meta.Date = max(meta.Date, doc.Meta.Date)
 		}
@@ -291,13 +317,13 @@ type outcomeRow struct {
 }
 
 // tabulate works out the table of outcomes, one row per cell.
-func tabulate(outcomes []cellOutcome) []outcomeRow {
+func tabulate(outcomes []*cellOutcome) []outcomeRow {
 	rows := make([]outcomeRow, len(outcomes))
 	for i, o := range outcomes {
 		var errors []string
 		row := &rows[i]
-		row.name, row.source = o.cell.Name(), o.cell.Source()
-		for _, p := range o.cell.Problems {
+		row.name, row.source = o.name, o.source
+		for _, p := range o.problems {
 			if p.Warning {
 				row.warnings = append(row.warnings, p.String())
 			} else {
@@ -327,8 +353,9 @@ func tabulate(outcomes []cellOutcome) []outcomeRow {
 }
 
 // printOutcomes prints the table of outcomes to stdout and every problem to stderr, and counts
-// the cells with errors and those whose files could not be written.
-func printOutcomes(opts *batchOptions, outcomes []cellOutcome) (invalid, failed int) {
+// the cells with errors and those whose files could not be written. total is how many cells the
+// inputs hold: more than the outcomes when the batch was interrupted before reading them all.
+func printOutcomes(opts *batchOptions, outcomes []*cellOutcome, total int) (invalid, failed int) {
 	tw := tabwriter.NewWriter(opts.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "STT\tChi, đảng bộ\tKết quả\tCảnh báo\tLỗi")
 	for i, row := range tabulate(outcomes) {
@@ -339,23 +366,23 @@ func printOutcomes(opts *batchOptions, outcomes []cellOutcome) (invalid, failed 
 			failed++
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\n", i+1, row.name, row.result, len(row.warnings), row.firstError)
-		for _, p := range outcomes[i].cell.Problems {
+		for _, p := range outcomes[i].problems {
 			fmt.Fprintln(opts.Stderr, p)
 		}
 	}
 	tw.Flush()
-	made, skipped, waiting := 0, 0, 0
+	made, skipped, waiting := 0, 0, max(total-len(outcomes), 0)
 	for _, o := range outcomes {
 		switch {
 		case o.skipped:
 			skipped++
 		case len(o.written) > 0 && o.failure == "":
 			made++
-		case o.cell.OK() && !o.started:
+		case o.ok && !o.started:
 			waiting++
 		}
 	}
-	summary := fmt.Sprintf("Tổng cộng: %d chi, đảng bộ; %d đã tạo, %d có lỗi, %d không ghi được", len(outcomes), made, invalid, failed)
+	summary := fmt.Sprintf("Tổng cộng: %d chi, đảng bộ; %d đã tạo, %d có lỗi, %d không ghi được", max(total, len(outcomes)), made, invalid, failed)
 	if skipped > 0 {
 		summary += fmt.Sprintf(", %d bỏ qua vì đã có", skipped)
 	}
@@ -387,6 +414,13 @@ type progress struct {
 
 func newProgress(w io.Writer, terminal bool, total int) *progress {
 	return &progress{w: w, terminal: terminal, total: total}
+}
+
+// expect sets how many cells there are in all, as far as the inputs have been read.
+func (p *progress) expect(total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.total = total
 }
 
 // done records one more cell finished: a redrawn bar on a terminal, a line elsewhere.

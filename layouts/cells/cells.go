@@ -8,9 +8,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -64,44 +68,140 @@ func (c Cell) Document() *render.Document {
 // file as a whole (unreadable, a YAML error, a bad roster) come back as a single failed cell. A file
 // of another kind of document gives no cell and ok false.
 func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) {
+	_, each, ok := load(file, data, opts)
+	if !ok {
+		return nil, false
+	}
+	return slices.Collect(each), true
+}
+
+// load is Load with the cells built one by one as they are asked for: n of them. The file is
+// parsed at once; each item's report, problems and data only when its turn comes, so that a
+// roster's cells need not all be held together.
+func load(file string, data []byte, opts input.Options) (n int, each iter.Seq[Cell], ok bool) {
 	r, top := input.Parse(file, data, opts)
+	one := func(c Cell) (int, iter.Seq[Cell], bool) {
+		n, each := all([]Cell{c})
+		return n, each, true
+	}
 	if top == nil {
-		return []Cell{{File: file, Problems: r.Problems()}}, true
+		return one(Cell{File: file, Problems: r.Problems()})
 	}
 	if kind := top.String("mau", true); kind != dangky.Name {
 		if kind == "" || top.IsRoster() {
 			top.Errorf("mau", "phải là %q: báo cáo kết quả đăng ký của một chi bộ hoặc đảng bộ", dangky.Name)
-			return []Cell{{File: file, Problems: r.Problems()}}, true
+			return one(Cell{File: file, Problems: r.Problems()})
 		}
-		return nil, false
+		n, each := all(nil)
+		return n, each, false
 	}
 	entries := input.Entries(r, top, dangky.Keys)
 	if r.Problems().HasErrors() {
-		return []Cell{{File: file, Problems: r.Problems()}}, true
+		return one(Cell{File: file, Problems: r.Problems()})
 	}
-	for _, e := range entries {
-		rep := dangky.Read(e.Top)
-		problems := e.Top.Reader().Problems()
-		if e.Item > 0 {
-			problems = append(append(input.Problems(nil), r.Problems()...), problems...)
+	each = func(yield func(Cell) bool) {
+		for _, e := range entries {
+			rep := dangky.Read(e.Top)
+			problems := e.Top.Reader().Problems()
+			if e.Item > 0 {
+				problems = append(append(input.Problems(nil), r.Problems()...), problems...)
+			}
+			data, _ := e.Top.Canonical(dangky.Name)
+			if !yield(Cell{File: file, Item: e.Item, Report: rep, Problems: problems.Sorted(), Data: data}) {
+				return
+			}
 		}
-		data, _ := e.Top.Canonical(dangky.Name)
-		cells = append(cells, Cell{File: file, Item: e.Item, Report: rep, Problems: problems.Sorted(), Data: data})
 	}
-	return cells, true
+	return len(entries), each, true
 }
 
 // Collect reads every cell under the paths, in order: a folder's reports by name (.yaml and .yml
 // files, and the .pdf, .docx and .doc files received, read by the importer), or the files
-// themselves (those, or a roster workbook .xlsx read by layouts/workbook), through opts.Files. Files of another kind of document (a consolidated report beside
-// the cells) are passed over. A path that cannot be read gives a failed cell that says why; with
-// no opts.Files every path does, and nothing is looked at. opts.Progress is told after each file.
+// themselves (those, or a roster workbook .xlsx read by layouts/workbook), through opts.Files.
+// Files of another kind of document (a consolidated report beside the cells) are passed over. A
+// path that cannot be read gives a failed cell that says why; with no opts.Files every path does,
+// and nothing is looked at. opts.Progress is told as each file's cells are handed over. Files are
+// read a few at once, one for each core.
 func Collect(paths []string, opts input.Options) []Cell {
-	// source is one file to read, or the failed cell of a path that cannot be.
-	type source struct {
-		path   string
-		failed *Cell
+	var out []Cell
+	for c := range Read(paths, opts, runtime.NumCPU()) {
+		out = append(out, c)
 	}
+	return out
+}
+
+// Read hands over the cells Collect gives, one by one and in the same order, without holding
+// them: a caller that drops each cell it has used reads any number of cells in bounded memory
+// (a roster's file is still parsed whole). While a file's cells are handed over, the ahead files
+// after it are read in parallel, so that a slow file (a PDF through the importer) does not hold
+// up the caller.
+//
+// With each cell comes how many cells the paths are expected to hold: those of every file read
+// so far, and one for each file not read yet. It is exact once the last ahead files are read, and,
+// because a file's cells are handed over only once the ahead files after it are read, the same
+// whatever the timing.
+func Read(paths []string, opts input.Options, ahead int) iter.Seq2[Cell, int] {
+	return func(yield func(Cell, int) bool) {
+		sources := list(paths, opts)
+		ahead = max(ahead, 0)
+		// read is what reading one source gave: how many cells, and the cells.
+		type read struct {
+			n     int
+			cells iter.Seq[Cell]
+		}
+		var wg sync.WaitGroup
+		defer wg.Wait() // a caller that stops early leaves no reader behind
+		start := func(s source) chan read {
+			ch := make(chan read, 1)
+			if s.failed != nil {
+				n, cells := all([]Cell{*s.failed})
+				ch <- read{n, cells}
+				return ch
+			}
+			wg.Go(func() {
+				n, cells := readCells(s.path, opts)
+				ch <- read{n, cells}
+			})
+			return ch
+		}
+		expected := len(sources) // every file not read yet counts as one cell
+		var reading []chan read  // the sources started and not yet read, in order
+		var window []read        // the sources read and not yet handed over, in order
+		next := 0                // the next source to start
+		for i := range sources {
+			last := min(i+ahead, len(sources)-1)
+			for ; next <= last; next++ {
+				reading = append(reading, start(sources[next]))
+			}
+			for len(window) < last-i+1 {
+				r := <-reading[0]
+				reading = reading[1:]
+				expected += r.n - 1
+				window = append(window, r)
+			}
+			r := window[0]
+			window[0] = read{} // dropped once handed over
+			window = window[1:]
+			if opts.Progress != nil {
+				opts.Progress(i+1, len(sources))
+			}
+			for c := range r.cells {
+				if !yield(c, expected) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// source is one file to read, or the failed cell of a path that cannot be.
+type source struct {
+	path   string
+	failed *Cell
+}
+
+// list finds the files under the paths, in order, without reading them.
+func list(paths []string, opts input.Options) []source {
 	var sources []source
 	fail := func(c Cell) { sources = append(sources, source{failed: &c}) }
 	for _, path := range paths {
@@ -130,18 +230,7 @@ func Collect(paths []string, opts input.Options) []Cell {
 			sources = append(sources, source{path: path})
 		}
 	}
-	var out []Cell
-	for i, s := range sources {
-		if s.failed != nil {
-			out = append(out, *s.failed)
-		} else {
-			out = append(out, readCells(s.path, opts)...)
-		}
-		if opts.Progress != nil {
-			opts.Progress(i+1, len(sources))
-		}
-	}
-	return out
+	return sources
 }
 
 // notRegular is the failed cell of a device, a named pipe or a socket, refused unopened: reading
@@ -160,9 +249,10 @@ func received(path string) bool {
 	return false
 }
 
-// readCells reads the cells of one file: YAML by Load, a received PDF or Word file by the
-// importer, each report it holds then by Load.
-func readCells(path string, opts input.Options) []Cell {
+// readCells reads the cells of one file: YAML by load, a received PDF or Word file by the
+// importer, each report it holds then by Load. It gives how many cells, and the cells: those of a
+// roster are built as they are asked for.
+func readCells(path string, opts input.Options) (int, iter.Seq[Cell]) {
 	limit := int64(input.MaxBoardFileSize) // a roster may be that large; Load judges a report's size
 	if received(path) {
 		limit = importer.MaxFileSize
@@ -173,27 +263,27 @@ func readCells(path string, opts input.Options) []Cell {
 	}
 	data, err := readFile(opts.Files, path, limit)
 	if err != nil {
-		return []Cell{failed(path, err)}
+		return all([]Cell{failed(path, err)})
 	}
 	if isWorkbook {
 		return loadWorkbook(path, data, opts)
 	}
 	if !received(path) {
-		cells, _ := Load(path, data, opts)
-		return cells
+		n, cells, _ := load(path, data, opts)
+		return n, cells
 	}
 	res := importer.Import(path, data)
 	if res.Problems.HasErrors() || len(res.Reports) == 0 {
 		for _, p := range res.Problems {
 			if p.Message == importer.MsgConsolidated {
-				return nil // the Board's own consolidated report, beside the cells' files
+				return all(nil) // the Board's own consolidated report, beside the cells' files
 			}
 		}
 		problems := res.Problems
 		if len(problems) == 0 {
 			problems = input.Problems{{File: path, Message: "tệp không có báo cáo nào"}}
 		}
-		return []Cell{{File: path, Problems: problems}}
+		return all([]Cell{{File: path, Problems: problems}})
 	}
 	var out []Cell
 	for i, report := range res.Reports {
@@ -220,28 +310,40 @@ func readCells(path string, opts input.Options) []Cell {
 			out = append(out, c)
 		}
 	}
-	return out
+	return all(out)
 }
+
+// all is how many cells, and the cells, of a list already built.
+func all(cells []Cell) (int, iter.Seq[Cell]) { return len(cells), slices.Values(cells) }
 
 // loadWorkbook reads the cells of a roster workbook, each problem pointed at its sheet and cell:
 // each cell with the problems of its rows; the workbook's own warnings go with its first cell,
 // and its own errors (rows that belong to no cell) make one more failed cell, for the file.
-func loadWorkbook(path string, data []byte, opts input.Options) []Cell {
+func loadWorkbook(path string, data []byte, opts input.Options) (int, iter.Seq[Cell]) {
 	roster, problems := workbook.ReadRoster(path, data)
 	if roster == nil {
-		return []Cell{{File: path, Problems: problems}}
+		return all([]Cell{{File: path, Problems: problems}})
 	}
-	cells, _ := Load(path, roster.YAML, opts)
-	for i := range cells {
-		cells[i].Problems = roster.CellProblems(cells[i].Item, cells[i].Problems)
-	}
+	n, cells, _ := load(path, roster.YAML, opts)
 	if problems.HasErrors() {
-		return append(cells, Cell{File: path, Problems: problems})
+		n++
 	}
-	if len(cells) > 0 {
-		cells[0].Problems = append(problems, cells[0].Problems...)
+	return n, func(yield func(Cell) bool) {
+		first := true
+		for c := range cells {
+			c.Problems = roster.CellProblems(c.Item, c.Problems)
+			if first && !problems.HasErrors() {
+				c.Problems = append(problems, c.Problems...)
+			}
+			first = false
+			if !yield(c) {
+				return
+			}
+		}
+		if problems.HasErrors() {
+			yield(Cell{File: path, Problems: problems})
+		}
 	}
-	return cells
 }
 
 // ReadSource reads a file an input names inside itself (a consolidated report's list of the
@@ -352,16 +454,28 @@ func Slug(name string) string {
 
 // UniqueSlugs gives each name its slug, adding -2, -3, … in order to a slug already taken.
 func UniqueSlugs(names []string) []string {
-	taken := map[string]bool{}
+	var slugs Slugs
 	out := make([]string, len(names))
 	for i, n := range names {
-		base := Slug(n)
-		s := base
-		for k := 2; taken[s]; k++ {
-			s = fmt.Sprintf("%s-%d", base, k)
-		}
-		taken[s] = true
-		out[i] = s
+		out[i] = slugs.Next(n)
 	}
 	return out
+}
+
+// Slugs gives names their slugs one by one, as they come, adding -2, -3, … to a slug already
+// taken: the same slugs UniqueSlugs gives the names as a list. The zero value is ready to use.
+type Slugs struct{ taken map[string]bool }
+
+// Next is the slug of the next name.
+func (s *Slugs) Next(name string) string {
+	if s.taken == nil {
+		s.taken = map[string]bool{}
+	}
+	base := Slug(name)
+	slug := base
+	for k := 2; s.taken[slug]; k++ {
+		slug = fmt.Sprintf("%s-%d", base, k)
+	}
+	s.taken[slug] = true
+	return slug
 }
