@@ -132,3 +132,23 @@ func Width(s Style, size float64, text string) (float64, error) {
 	}
 	return float64(total) / 64 / float64(units) * size, nil
 }
+
+// Runes returns, in increasing order, every character the face maps to a glyph. The faces hold
+// only characters of the Basic Multilingual Plane (unicodes.txt), which is also all that fpdf's
+// CIDToGIDMap can map, so only that plane is searched.
+func Runes(s Style) ([]rune, error) {
+	parseOnce.Do(parseAll)
+	if parseErr != nil {
+		return nil, parseErr
+	}
+	f := parsed[s]
+	buf := buffers.Get().(*sfnt.Buffer)
+	defer buffers.Put(buf)
+	var out []rune
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if idx, err := f.GlyphIndex(buf, r); err == nil && idx != 0 {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}

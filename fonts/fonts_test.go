@@ -220,6 +220,29 @@ func TestSubsetIsTheList(t *testing.T) {
 	}
 }
 
+// TestRunesAreTheList: every face maps exactly the characters of unicodes.txt, the set the PDF
+// backend draws once for a combined file.
+func TestRunesAreTheList(t *testing.T) {
+	set := listed(t)
+	for _, s := range Styles {
+		runes, err := Runes(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(runes) != len(set) {
+			t.Errorf("face %q maps %d characters, unicodes.txt lists %d", s, len(runes), len(set))
+		}
+		for i, r := range runes {
+			if !set[r] {
+				t.Errorf("face %q maps U+%04X, which unicodes.txt does not list", s, r)
+			}
+			if i > 0 && runes[i-1] >= r {
+				t.Errorf("face %q: U+%04X after U+%04X", s, r, runes[i-1])
+			}
+		}
+	}
+}
+
 // table returns a table of a TrueType file, found in its table directory.
 func table(t *testing.T, ttf []byte, tag string) []byte {
 	t.Helper()

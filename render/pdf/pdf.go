@@ -33,27 +33,10 @@ func (r Renderer) Render(w io.Writer, d *render.Document) error {
 // page and numbers its own pages, and each document's data is attached under
 // embedded.AttachmentName. meta describes the whole file.
 func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta) error {
-	created, err := time.Parse("2006-01-02", meta.Date)
+	f, err := newFpdf(meta)
 	if err != nil {
-		return fmt.Errorf("pdf: document date %q: %w", meta.Date, err)
+		return err
 	}
-	f := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P",
-		UnitStr:        "mm",
-		Size:           fpdf.SizeType{Wd: render.PageWidth, Ht: render.PageHeight},
-	})
-	f.SetCompression(false) // archive compresses the pages, with zlib writers it reuses
-	f.SetMargins(render.MarginLeft, render.MarginTop, render.MarginRight)
-	f.SetAutoPageBreak(false, render.MarginBottom)
-	f.SetCellMargin(0)
-	for _, s := range fonts.Styles {
-		f.AddUTF8FontFromBytes(fonts.Family, string(s), fonts.TTF(s))
-		if err := f.Error(); err != nil {
-			return fmt.Errorf("pdf: load font %q: %w", s, err)
-		}
-	}
-	archival(f, meta, created)
-	f.SetCatalogSort(true)
 	files, err := attachments(docs)
 	if err != nil {
 		return err
@@ -78,6 +61,33 @@ func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+// newFpdf starts a file of A4 pages in millimetres with the three faces (fonts.Styles, in that
+// order, so that their resource names are the same in every file) and the archival parts of meta.
+func newFpdf(meta render.Meta) (*fpdf.Fpdf, error) {
+	created, err := time.Parse("2006-01-02", meta.Date)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: document date %q: %w", meta.Date, err)
+	}
+	f := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "mm",
+		Size:           fpdf.SizeType{Wd: render.PageWidth, Ht: render.PageHeight},
+	})
+	f.SetCompression(false) // archive compresses the pages, with zlib writers it reuses
+	f.SetMargins(render.MarginLeft, render.MarginTop, render.MarginRight)
+	f.SetAutoPageBreak(false, render.MarginBottom)
+	f.SetCellMargin(0)
+	for _, s := range fonts.Styles {
+		f.AddUTF8FontFromBytes(fonts.Family, string(s), fonts.TTF(s))
+		if err := f.Error(); err != nil {
+			return nil, fmt.Errorf("pdf: load font %q: %w", s, err)
+		}
+	}
+	archival(f, meta, created)
+	f.SetCatalogSort(true)
+	return f, nil
 }
 
 // document lays out one document from a new page: the main part, then each appendix.
