@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -105,14 +106,18 @@ func isTerminal(w io.Writer) bool {
 type cellOutcome struct {
 	name, source string
 	problems     input.Problems
-	ok           bool             // the report was read without errors
-	date         string           // the report's date (ISO), for --xlsx
-	parentOrg    string           // the report's superior body, for --xlsx
-	doc          *render.Document // only with --combine: the document, for the combined file
-	written      []string         // output files
-	skipped      bool             // its files were there already (--skip-existing)
-	started      bool             // false when the batch was interrupted before it
-	failure      string           // why an output could not be written
+	ok           bool     // the report was read without errors
+	date         string   // the report's date (ISO), for --xlsx
+	parentOrg    string   // the report's superior body, for --xlsx
+	written      []string // output files
+	// With --combine: where the cell's PDF is in the spool (pdfSize 0: not in the combined file),
+	// and the superior body its letterhead prints, the combined file's author if it comes first.
+	pdfAt   int64
+	pdfSize int
+	author  string
+	skipped bool   // its files were there already (--skip-existing)
+	started bool   // false when the batch was interrupted before it
+	failure string // why an output could not be written
 }
 
 // outcomeOf starts the outcome of a cell just read.
@@ -152,6 +157,19 @@ func runBatch(opts *batchOptions) error {
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return describeWriteError(opts.OutDir, err)
 	}
+	var pdfs *spool
+	if opts.Combine != "" {
+		// The combined file would not be written at the end: say so before rendering anything.
+		if t := statTarget(opts.Combine); t.folder {
+			return fmt.Errorf("%s: %s", opts.Combine, folderInTheWay)
+		} else if t.exists && !opts.Force {
+			return fmt.Errorf("%s: %w", opts.Combine, errOutputExists)
+		}
+		if pdfs, err = newSpool(opts.Combine); err != nil {
+			return err
+		}
+		defer pdfs.remove()
+	}
 
 	// Reading and rendering go together: the bar of the cells done tells both.
 	opts.Input.Progress = nil
@@ -161,7 +179,7 @@ func runBatch(opts *batchOptions) error {
 	for range opts.Jobs {
 		wg.Go(func() {
 			for j := range jobs {
-				renderCell(opts, outputs, j, progress)
+				renderCell(opts, outputs, j, pdfs, progress)
 			}
 		})
 	}
@@ -207,7 +225,7 @@ read:
 
 	invalid, failed := printOutcomes(opts, outcomes, expected)
 	tableErr := writeOutcomes(opts, outcomes)
-	combineErr := combine(opts, outcomes)
+	combineErr := combine(opts, outcomes, pdfs)
 	made := 0
 	for _, o := range outcomes {
 		if len(o.written) > 0 {
@@ -228,33 +246,57 @@ read:
 }
 
 // renderCell writes the files of one cell, or skips it when they are all there (--skip-existing),
-// and fills in its outcome.
-func renderCell(opts *batchOptions, outputs []format, j cellJob, progress *progress) {
+// and fills in its outcome. With --combine (pdfs not nil) its PDF goes to the spool too: the one
+// it wrote, or one made in memory when it writes no PDF or was skipped.
+func renderCell(opts *batchOptions, outputs []format, j cellJob, pdfs *spool, progress *progress) {
 	o := j.out
 	o.started = true
-	if opts.Skip && allExist(opts.OutDir, j.slug, outputs) {
+	status := "xong"
+	skip := opts.Skip && allExist(opts.OutDir, j.slug, outputs)
+	if skip && pdfs == nil {
 		o.skipped = true
-		if opts.Combine != "" {
-			o.doc = j.cell.Document()
-		}
 		progress.done(o.name, "đã có, bỏ qua")
 		return
 	}
 	doc := j.cell.Document()
-	if opts.Combine != "" {
-		o.doc = doc // kept for the combined file; otherwise dropped once written
-	}
-	for _, out := range outputs {
-		path := filepath.Join(opts.OutDir, j.slug+out.ext)
-		if err := renderTo(path, out.renderer, doc, opts.Force); err != nil {
-			o.failure = err.Error()
-			continue
+	var made []byte // the cell's PDF, once rendered
+	if skip {
+		o.skipped = true
+		status = "đã có, bỏ qua"
+	} else {
+		for _, out := range outputs {
+			path := filepath.Join(opts.OutDir, j.slug+out.ext)
+			var buf bytes.Buffer
+			if err := out.renderer.Render(&buf, doc); err != nil {
+				o.failure = fmt.Sprintf("%s: không tạo được tệp: %v", path, err)
+				continue
+			}
+			if err := writeFileAtomic(path, buf.Bytes(), opts.Force); err != nil {
+				o.failure = err.Error()
+				continue
+			}
+			o.written = append(o.written, filepath.Base(path))
+			if out.name == "pdf" {
+				made = buf.Bytes()
+			}
 		}
-		o.written = append(o.written, filepath.Base(path))
+		if o.failure != "" {
+			status = "không ghi được"
+		}
 	}
-	status := "xong"
-	if o.failure != "" {
-		status = "không ghi được"
+	if pdfs != nil && o.failure == "" {
+		if made == nil {
+			var buf bytes.Buffer
+			if err := (pdf.Renderer{}).Render(&buf, doc); err != nil {
+				o.failure = fmt.Sprintf("%s: không tạo được trang của %s: %v", opts.Combine, o.name, err)
+				status = "không ghi được"
+			}
+			made = buf.Bytes()
+		}
+		if o.failure == "" {
+			o.pdfAt, o.pdfSize = pdfs.add(made), len(made)
+			o.author = doc.Header.ParentOrg
+		}
 	}
 	progress.done(o.name, status)
 }
@@ -279,33 +321,106 @@ func madeToo(made int) string {
 }
 
 // combine writes every report that was made into one PDF, each from a new page with its own
-// page numbers, in the order of the inputs.
-func combine(opts *batchOptions, outcomes []*cellOutcome) error {
-	if opts.Combine == "" {
+// page numbers, in the order of the inputs: the PDFs the cells made, from the spool, assembled
+// once the title (the number of reports) and the date (the latest) are known.
+func combine(opts *batchOptions, outcomes []*cellOutcome, pdfs *spool) error {
+	if pdfs == nil {
 		return nil
 	}
-	var docs []*render.Document
 	meta := render.Meta{Lang: "vi"}
+	n := 0
 	for _, o := range outcomes {
-		if doc := o.doc; doc != nil && o.failure == "" {
-			docs = append(docs, doc)
-			meta.Date = max(meta.Date, doc.Meta.Date)
+		if o.pdfSize > 0 {
+			if n++; n == 1 {
+				meta.Author = o.author
+			}
+			meta.Date = max(meta.Date, o.date)
 		}
 	}
-	if len(docs) == 0 {
+	if n == 0 {
 		return fmt.Errorf("%s: không có báo cáo nào để gộp", opts.Combine)
 	}
-	meta.Title = fmt.Sprintf("Báo cáo kết quả đăng ký của %d chi, đảng bộ", len(docs))
-	meta.Author = docs[0].Header.ParentOrg
-	var buf bytes.Buffer
-	if err := (pdf.Renderer{}).RenderAll(&buf, docs, meta); err != nil {
-		return fmt.Errorf("%s: không tạo được tệp gộp: %v", opts.Combine, err)
+	if err := pdfs.failed(); err != nil {
+		return describeWriteError(opts.Combine, err)
 	}
-	if err := writeFileAtomic(opts.Combine, buf.Bytes(), opts.Force); err != nil {
+	meta.Title = fmt.Sprintf("Báo cáo kết quả đăng ký của %d chi, đảng bộ", n)
+	err := writeAtomic(opts.Combine, opts.Force, func(w io.Writer) error {
+		c, err := pdf.NewCombiner(w, meta)
+		if err != nil {
+			return fmt.Errorf("không tạo được tệp gộp: %v", err)
+		}
+		var doc []byte
+		for _, o := range outcomes {
+			if o.pdfSize == 0 {
+				continue
+			}
+			if doc, err = pdfs.read(o.pdfAt, o.pdfSize, doc); err != nil {
+				return fmt.Errorf("không đọc lại được báo cáo của %s để gộp: %v", o.name, err)
+			}
+			if err := c.Add(doc); err != nil {
+				return fmt.Errorf("không tạo được tệp gộp: %v", err)
+			}
+		}
+		if err := c.Close(); err != nil {
+			return fmt.Errorf("không tạo được tệp gộp: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.Stdout, "đã tạo %s (%d báo cáo)\n", opts.Combine, len(docs))
+	fmt.Fprintf(opts.Stdout, "đã tạo %s (%d báo cáo)\n", opts.Combine, n)
 	return nil
+}
+
+// spool keeps the PDFs of a batch's cells for the combined file in a temporary file beside it, in
+// the order they are made, so that none is held in memory until the end.
+type spool struct {
+	mu   sync.Mutex
+	f    *os.File
+	size int64
+	err  error // the first write that failed
+}
+
+// newSpool makes the spool of the combined file target.
+func newSpool(target string) (*spool, error) {
+	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
+	if err != nil {
+		return nil, describeWriteError(target, err)
+	}
+	return &spool{f: f}, nil
+}
+
+// add appends a PDF and says where it starts. A failed write is kept for failed.
+func (s *spool) add(pdf []byte) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	at := s.size
+	if s.err == nil {
+		_, s.err = s.f.Write(pdf)
+	}
+	s.size += int64(len(pdf))
+	return at
+}
+
+// failed is the error of the first write that failed, if any.
+func (s *spool) failed() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// read reads n bytes from at into buf, grown as needed.
+func (s *spool) read(at int64, n int, buf []byte) ([]byte, error) {
+	buf = slices.Grow(buf[:0], n)[:n]
+	_, err := s.f.ReadAt(buf, at)
+	return buf, err
+}
+
+// remove closes and deletes the spool.
+func (s *spool) remove() {
+	s.f.Close()
+	os.Remove(s.f.Name())
 }
 
 // outcomeRow is one line of the table of outcomes.
