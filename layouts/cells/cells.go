@@ -132,12 +132,13 @@ func Collect(paths []string, opts input.Options) []Cell {
 
 // Read hands over the cells Collect gives, one by one and in the same order, without holding
 // them: a caller that drops each cell it has used reads any number of cells in bounded memory
-// (a roster's file is still parsed whole). While a file's cells are handed over, the ahead files
-// after it are read in parallel, so that a slow file (a PDF through the importer) does not hold
-// up the caller.
+// (a roster's file is still parsed whole). Files are read in parallel ahead of the caller, so
+// that a slow file (a PDF through the importer) does not hold it up: a file's cells are handed
+// over once the ahead files after it are read too, while the ahead files after those are being
+// read; no more than 2×ahead+1 files are held or read at once.
 //
 // With each cell comes how many cells the paths are expected to hold: those of every file read
-// so far, and one for each file not read yet. It is exact once the last ahead files are read, and,
+// so far, and one for each file not read yet. It is exact once the last files are read, and,
 // because a file's cells are handed over only once the ahead files after it are read, the same
 // whatever the timing.
 func Read(paths []string, opts input.Options, ahead int) iter.Seq2[Cell, int] {
@@ -169,8 +170,8 @@ func Read(paths []string, opts input.Options, ahead int) iter.Seq2[Cell, int] {
 		var window []read        // the sources read and not yet handed over, in order
 		next := 0                // the next source to start
 		for i := range sources {
-			last := min(i+ahead, len(sources)-1)
-			for ; next <= last; next++ {
+			last := min(i+ahead, len(sources)-1) // read before source i is handed over
+			for ; next < min(i+2*ahead+1, len(sources)); next++ {
 				reading = append(reading, start(sources[next]))
 			}
 			for len(window) < last-i+1 {
