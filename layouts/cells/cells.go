@@ -99,12 +99,15 @@ func load(file string, data []byte, opts input.Options) (n int, each iter.Seq[Ce
 	if r.Problems().HasErrors() {
 		return one(Cell{File: file, Problems: r.Problems()})
 	}
+	shared := r.Problems() // a roster's own warnings, told with each of its cells
 	each = func(yield func(Cell) bool) {
-		for _, e := range entries {
+		for i, e := range entries {
+			// The item's part of the parse tree is dropped with it: nothing else holds the tree.
+			entries[i] = input.Entry{}
 			rep := dangky.Read(e.Top)
 			problems := e.Top.Reader().Problems()
 			if e.Item > 0 {
-				problems = append(append(input.Problems(nil), r.Problems()...), problems...)
+				problems = append(append(input.Problems(nil), shared...), problems...)
 			}
 			data, _ := e.Top.Canonical(dangky.Name)
 			if !yield(Cell{File: file, Item: e.Item, Report: rep, Problems: problems.Sorted(), Data: data}) {
