@@ -11,7 +11,6 @@ import (
 	"iter"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -68,54 +67,31 @@ func (c Cell) Document() *render.Document {
 // file as a whole (unreadable, a YAML error, a bad roster) come back as a single failed cell. A file
 // of another kind of document gives no cell and ok false.
 func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) {
-	_, each, ok := load(file, data, opts)
-	if !ok {
-		return nil, false
-	}
-	return slices.Collect(each), true
-}
-
-// load is Load with the cells built one by one as they are asked for: n of them. The file is
-// parsed at once; each item's report, problems and data only when its turn comes, so that a
-// roster's cells need not all be held together.
-func load(file string, data []byte, opts input.Options) (n int, each iter.Seq[Cell], ok bool) {
 	r, top := input.Parse(file, data, opts)
-	one := func(c Cell) (int, iter.Seq[Cell], bool) {
-		n, each := all([]Cell{c})
-		return n, each, true
-	}
 	if top == nil {
-		return one(Cell{File: file, Problems: r.Problems()})
+		return []Cell{{File: file, Problems: r.Problems()}}, true
 	}
 	if kind := top.String("mau", true); kind != dangky.Name {
 		if kind == "" || top.IsRoster() {
 			top.Errorf("mau", "phải là %q: báo cáo kết quả đăng ký của một chi bộ hoặc đảng bộ", dangky.Name)
-			return one(Cell{File: file, Problems: r.Problems()})
+			return []Cell{{File: file, Problems: r.Problems()}}, true
 		}
-		n, each := all(nil)
-		return n, each, false
+		return nil, false
 	}
 	entries := input.Entries(r, top, dangky.Keys)
 	if r.Problems().HasErrors() {
-		return one(Cell{File: file, Problems: r.Problems()})
+		return []Cell{{File: file, Problems: r.Problems()}}, true
 	}
-	shared := r.Problems() // a roster's own warnings, told with each of its cells
-	each = func(yield func(Cell) bool) {
-		for i, e := range entries {
-			// The item's part of the parse tree is dropped with it: nothing else holds the tree.
-			entries[i] = input.Entry{}
-			rep := dangky.Read(e.Top)
-			problems := e.Top.Reader().Problems()
-			if e.Item > 0 {
-				problems = append(append(input.Problems(nil), shared...), problems...)
-			}
-			data, _ := e.Top.Canonical(dangky.Name)
-			if !yield(Cell{File: file, Item: e.Item, Report: rep, Problems: problems.Sorted(), Data: data}) {
-				return
-			}
+	for _, e := range entries {
+		rep := dangky.Read(e.Top)
+		problems := e.Top.Reader().Problems()
+		if e.Item > 0 {
+			problems = append(append(input.Problems(nil), r.Problems()...), problems...)
 		}
+		data, _ := e.Top.Canonical(dangky.Name)
+		cells = append(cells, Cell{File: file, Item: e.Item, Report: rep, Problems: problems.Sorted(), Data: data})
 	}
-	return len(entries), each, true
+	return cells, true
 }
 
 // Collect reads every cell under the paths, in order: a folder's reports by name (.yaml and .yml
@@ -134,8 +110,9 @@ func Collect(paths []string, opts input.Options) []Cell {
 }
 
 // Read hands over the cells Collect gives, one by one and in the same order, without holding
-// them: a caller that drops each cell it has used reads any number of cells in bounded memory
-// (a roster's file is still parsed whole). Files are read in parallel ahead of the caller, so
+// them: a caller that drops each cell it has used reads any number of files in bounded memory
+// (the cells of one file, a roster, are read at once: its parse tree, larger than its cells, is
+// dropped before the first is handed over, and each cell once it is). Files are read in parallel ahead of the caller, so
 // that a slow file (a PDF through the importer) does not hold it up: a file's cells are handed
 // over once the ahead files after it are read too, while the ahead files after those are being
 // read; no more than 2×ahead+1 files are held or read at once.
@@ -148,48 +125,40 @@ func Read(paths []string, opts input.Options, ahead int) iter.Seq2[Cell, int] {
 	return func(yield func(Cell, int) bool) {
 		sources := list(paths, opts)
 		ahead = max(ahead, 0)
-		// read is what reading one source gave: how many cells, and the cells.
-		type read struct {
-			n     int
-			cells iter.Seq[Cell]
-		}
 		var wg sync.WaitGroup
 		defer wg.Wait() // a caller that stops early leaves no reader behind
-		start := func(s source) chan read {
-			ch := make(chan read, 1)
+		start := func(s source) chan []Cell {
+			ch := make(chan []Cell, 1)
 			if s.failed != nil {
-				n, cells := all([]Cell{*s.failed})
-				ch <- read{n, cells}
+				ch <- []Cell{*s.failed}
 				return ch
 			}
-			wg.Go(func() {
-				n, cells := readCells(s.path, opts)
-				ch <- read{n, cells}
-			})
+			wg.Go(func() { ch <- readCells(s.path, opts) })
 			return ch
 		}
-		expected := len(sources) // every file not read yet counts as one cell
-		var reading []chan read  // the sources started and not yet read, in order
-		var window []read        // the sources read and not yet handed over, in order
-		next := 0                // the next source to start
+		expected := len(sources)  // every file not read yet counts as one cell
+		var reading []chan []Cell // the sources started and not yet read, in order
+		var window [][]Cell       // the sources read and not yet handed over, in order
+		next := 0                 // the next source to start
 		for i := range sources {
 			last := min(i+ahead, len(sources)-1) // read before source i is handed over
 			for ; next < min(i+2*ahead+1, len(sources)); next++ {
 				reading = append(reading, start(sources[next]))
 			}
 			for len(window) < last-i+1 {
-				r := <-reading[0]
+				cells := <-reading[0]
 				reading = reading[1:]
-				expected += r.n - 1
-				window = append(window, r)
+				expected += len(cells) - 1
+				window = append(window, cells)
 			}
-			r := window[0]
-			window[0] = read{} // dropped once handed over
+			cells := window[0]
+			window[0] = nil
 			window = window[1:]
 			if opts.Progress != nil {
 				opts.Progress(i+1, len(sources))
 			}
-			for c := range r.cells {
+			for k, c := range cells {
+				cells[k] = Cell{} // each cell dropped once handed over
 				if !yield(c, expected) {
 					return
 				}
@@ -253,10 +222,9 @@ func received(path string) bool {
 	return false
 }
 
-// readCells reads the cells of one file: YAML by load, a received PDF or Word file by the
-// importer, each report it holds then by Load. It gives how many cells, and the cells: those of a
-// roster are built as they are asked for.
-func readCells(path string, opts input.Options) (int, iter.Seq[Cell]) {
+// readCells reads the cells of one file: YAML by Load, a received PDF or Word file by the
+// importer, each report it holds then by Load.
+func readCells(path string, opts input.Options) []Cell {
 	limit := int64(input.MaxBoardFileSize) // a roster may be that large; Load judges a report's size
 	if received(path) {
 		limit = importer.MaxFileSize
@@ -267,27 +235,27 @@ func readCells(path string, opts input.Options) (int, iter.Seq[Cell]) {
 	}
 	data, err := readFile(opts.Files, path, limit)
 	if err != nil {
-		return all([]Cell{failed(path, err)})
+		return []Cell{failed(path, err)}
 	}
 	if isWorkbook {
 		return loadWorkbook(path, data, opts)
 	}
 	if !received(path) {
-		n, cells, _ := load(path, data, opts)
-		return n, cells
+		cells, _ := Load(path, data, opts)
+		return cells
 	}
 	res := importer.Import(path, data)
 	if res.Problems.HasErrors() || len(res.Reports) == 0 {
 		for _, p := range res.Problems {
 			if p.Message == importer.MsgConsolidated {
-				return all(nil) // the Board's own consolidated report, beside the cells' files
+				return nil // the Board's own consolidated report, beside the cells' files
 			}
 		}
 		problems := res.Problems
 		if len(problems) == 0 {
 			problems = input.Problems{{File: path, Message: "tệp không có báo cáo nào"}}
 		}
-		return all([]Cell{{File: path, Problems: problems}})
+		return []Cell{{File: path, Problems: problems}}
 	}
 	var out []Cell
 	for i, report := range res.Reports {
@@ -314,40 +282,28 @@ func readCells(path string, opts input.Options) (int, iter.Seq[Cell]) {
 			out = append(out, c)
 		}
 	}
-	return all(out)
+	return out
 }
-
-// all is how many cells, and the cells, of a list already built.
-func all(cells []Cell) (int, iter.Seq[Cell]) { return len(cells), slices.Values(cells) }
 
 // loadWorkbook reads the cells of a roster workbook, each problem pointed at its sheet and cell:
 // each cell with the problems of its rows; the workbook's own warnings go with its first cell,
 // and its own errors (rows that belong to no cell) make one more failed cell, for the file.
-func loadWorkbook(path string, data []byte, opts input.Options) (int, iter.Seq[Cell]) {
+func loadWorkbook(path string, data []byte, opts input.Options) []Cell {
 	roster, problems := workbook.ReadRoster(path, data)
 	if roster == nil {
-		return all([]Cell{{File: path, Problems: problems}})
+		return []Cell{{File: path, Problems: problems}}
 	}
-	n, cells, _ := load(path, roster.YAML, opts)
+	cells, _ := Load(path, roster.YAML, opts)
+	for i := range cells {
+		cells[i].Problems = roster.CellProblems(cells[i].Item, cells[i].Problems)
+	}
 	if problems.HasErrors() {
-		n++
+		return append(cells, Cell{File: path, Problems: problems})
 	}
-	return n, func(yield func(Cell) bool) {
-		first := true
-		for c := range cells {
-			c.Problems = roster.CellProblems(c.Item, c.Problems)
-			if first && !problems.HasErrors() {
-				c.Problems = append(problems, c.Problems...)
-			}
-			first = false
-			if !yield(c) {
-				return
-			}
-		}
-		if problems.HasErrors() {
-			yield(Cell{File: path, Problems: problems})
-		}
+	if len(cells) > 0 {
+		cells[0].Problems = append(problems, cells[0].Problems...)
 	}
+	return cells
 }
 
 // ReadSource reads a file an input names inside itself (a consolidated report's list of the

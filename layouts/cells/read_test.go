@@ -185,27 +185,6 @@ func TestReadStopsEarly(t *testing.T) {
 	}
 }
 
-// TestReadRosterCellsOneByOne: a roster's cells are built as they are asked for: a caller that
-// stops after the first has not had the others built (their problems are not even found).
-func TestReadRosterCellsOneByOne(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("mau: dang-ky\ndanh_sach:\n")
-	for i := 1; i <= 3; i++ {
-		fmt.Fprintf(&b, "  - {co_quan: {ten: Chi bộ %d, loai: chi-bo, khoi: co-quan}, ngay: 2021-04-12, ky: {ho_ten: A}}\n", i)
-	}
-	n, each, ok := load("ds.yaml", []byte(b.String()), input.Options{})
-	if !ok || n != 3 {
-		t.Fatalf("load: %d cells, %v", n, ok)
-	}
-	var names []string
-	for c := range each {
-		names = append(names, c.Name())
-	}
-	if want := []string{"Chi bộ 1", "Chi bộ 2", "Chi bộ 3"}; !reflect.DeepEqual(names, want) {
-		t.Errorf("cells %q, want %q", names, want)
-	}
-}
-
 func TestSlugsOneByOne(t *testing.T) {
 	var s Slugs
 	var got []string
