@@ -27,13 +27,63 @@ func document(data string) *render.Document {
 	return d
 }
 
+// renderPDF renders one document, or combines the files of several as batch --combine does.
 func renderPDF(t testing.TB, docs ...*render.Document) []byte {
 	t.Helper()
+	var files [][]byte
+	for _, d := range docs {
+		var buf bytes.Buffer
+		if err := (pdf.Renderer{}).Render(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, buf.Bytes())
+	}
+	if len(files) == 1 {
+		return files[0]
+	}
 	var buf bytes.Buffer
-	if err := (pdf.Renderer{}).RenderAll(&buf, docs, docs[0].Meta); err != nil {
+	c, err := pdf.NewCombiner(&buf, docs[0].Meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if err := c.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestFromPDFReadsCombined: FromPDF reads back, in order, the data of every document of a
+// combined file, of 2 and of 101 documents (three-digit names), some without data.
+func TestFromPDFReadsCombined(t *testing.T) {
+	for _, n := range []int{2, 101} {
+		var docs []*render.Document
+		var want []string
+		for i := range n {
+			d := document(fmt.Sprintf("so: %d\n", i+1))
+			if i%7 == 3 {
+				d.Data = nil
+			} else {
+				want = append(want, string(d.Data))
+			}
+			docs = append(docs, d)
+		}
+		got, err := embedded.FromPDF(renderPDF(t, docs...))
+		if err != nil {
+			t.Fatalf("%d documents: %v", n, err)
+		}
+		var gotS []string
+		for _, g := range got {
+			gotS = append(gotS, string(g))
+		}
+		if strings.Join(gotS, "|") != strings.Join(want, "|") {
+			t.Errorf("%d documents: FromPDF gave %q, want %q", n, gotS, want)
+		}
+	}
 }
 
 func renderDOCX(t testing.TB, d *render.Document) []byte {

@@ -1,6 +1,7 @@
 // Package pdf draws a render.Document as an A4 PDF/A-3b file with fpdf, following the format rules
 // in package render, with the document's data attached (see pdfa.go). It is the only package that
-// imports fpdf.
+// imports fpdf. A Combiner assembles the finished files of many documents into one for printing,
+// without drawing them again (see combine.go).
 //
 // The page is laid out by hand rather than with fpdf's automatic breaks: every line is measured,
 // placed on an exact line grid (render.BaselineRatio), and kept with the next line
