@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -99,17 +100,44 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// cellOutcome is what became of one cell.
+// cellOutcome is what became of one cell: only what the table of outcomes, the problems printed
+// after it and --xlsx need, so that a cell's report, data and documents are dropped once its
+// files are written.
 type cellOutcome struct {
-	cell    cells.Cell
-	doc     *render.Document // only with --combine: the document, for the combined file
-	written []string         // output files
-	skipped bool             // its files were there already (--skip-existing)
-	started bool             // false when the batch was interrupted before it
-	failure string           // why an output could not be written
+	name, source string
+	problems     input.Problems
+	ok           bool     // the report was read without errors
+	date         string   // the report's date (ISO), for --xlsx
+	parentOrg    string   // the report's superior body, for --xlsx
+	written      []string // output files
+	// With --combine: where the cell's PDF is in the spool (pdfSize 0: not in the combined file),
+	// and the superior body its letterhead prints, the combined file's author if it comes first.
+	pdfAt   int64
+	pdfSize int
+	author  string
+	skipped bool   // its files were there already (--skip-existing)
+	started bool   // false when the batch was interrupted before it
+	failure string // why an output could not be written
 }
 
-// runBatch renders every cell, all cores at once, then prints the table of outcomes.
+// outcomeOf starts the outcome of a cell just read.
+func outcomeOf(c cells.Cell) *cellOutcome {
+	o := &cellOutcome{name: c.Name(), source: c.Source(), problems: c.Problems, ok: c.OK()}
+	if o.ok {
+		o.date, o.parentOrg = c.Report.Date.ISO(), c.Report.ParentOrg
+	}
+	return o
+}
+
+// cellJob is one cell for a worker to render, with its outcome to fill and its file name.
+type cellJob struct {
+	cell cells.Cell
+	out  *cellOutcome
+	slug string
+}
+
+// runBatch renders the cells as they are read, all cores at once, each dropped once its files are
+// written, then prints the table of outcomes.
 func runBatch(opts *batchOptions) error {
 	outputs, err := chooseOutputs(&renderOptions{Format: opts.Format, Template: opts.Template}, "")
 	if err != nil {
@@ -129,87 +157,75 @@ func runBatch(opts *batchOptions) error {
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return describeWriteError(opts.OutDir, err)
 	}
-
-	opts.Input.Progress = readingProgress(opts.Stderr, opts.Terminal)
-	list := cells.Collect(opts.Inputs, opts.Input)
-	outcomes := make([]cellOutcome, len(list))
-	var good []int
-	var names []string
-	for i, c := range list {
-		outcomes[i].cell = c
-		if c.OK() {
-			good = append(good, i)
-			names = append(names, c.Name())
+	var pdfs *spool
+	if opts.Combine != "" {
+		// The combined file would not be written at the end: say so before rendering anything.
+		if t := statTarget(opts.Combine); t.folder {
+			return fmt.Errorf("%s: %s", opts.Combine, folderInTheWay)
+		} else if t.exists && !opts.Force {
+			return fmt.Errorf("%s: %w", opts.Combine, errOutputExists)
 		}
-	}
-	slugs := cells.UniqueSlugs(names)
-
-	progress := newProgress(opts.Stderr, opts.Terminal, len(list))
-	for _, c := range list {
-		if !c.OK() {
-			progress.done(c.Name(), "có lỗi")
+		if pdfs, err = newSpool(opts.Combine); err != nil {
+			return err
 		}
+		defer pdfs.remove()
 	}
-	jobs := make(chan int)
+
+	// Reading and rendering go together: the bar of the cells done tells both.
+	opts.Input.Progress = nil
+	progress := newProgress(opts.Stderr, opts.Terminal, 0)
+	jobs := make(chan cellJob)
 	var wg sync.WaitGroup
-	for w := 0; w < min(opts.Jobs, max(len(good), 1)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range jobs {
-				o := &outcomes[good[k]]
-				o.started = true
-				if opts.Skip && allExist(opts.OutDir, slugs[k], outputs) {
-					o.skipped = true
-					progress.done(o.cell.Name(), "đã có, bỏ qua")
-					continue
-				}
-				doc := o.cell.Document()
-				if opts.Combine != "" {
-					o.doc = doc // kept for the combined file; otherwise dropped once written
-				}
-				for _, out := range outputs {
-					path := filepath.Join(opts.OutDir, slugs[k]+out.ext)
-					if err := renderTo(path, out.renderer, doc, opts.Force); err != nil {
-						o.failure = err.Error()
-						continue
-					}
-					o.written = append(o.written, filepath.Base(path))
-				}
-				status := "xong"
-				if o.failure != "" {
-					status = "không ghi được"
-				}
-				progress.done(o.cell.Name(), status)
+	for range opts.Jobs {
+		wg.Go(func() {
+			for j := range jobs {
+				renderCell(opts, outputs, j, pdfs, progress)
 			}
-		}()
+		})
 	}
 	ctx := opts.Context
 	if ctx == nil {
 		ctx = context.Background()
 	}
-dispatch:
-	for k := range good {
+	var (
+		outcomes []*cellOutcome
+		slugs    cells.Slugs
+		expected int // how many cells the inputs hold, as far as they have been read
+	)
+read:
+	for c, n := range cells.Read(opts.Inputs, opts.Input, opts.Jobs+1) {
+		if ctx.Err() != nil {
+			break
+		}
+		expected = n
+		progress.expect(n)
+		o := outcomeOf(c)
+		outcomes = append(outcomes, o)
+		if !o.ok {
+			progress.done(o.name, "có lỗi")
+			continue
+		}
+		job := cellJob{cell: c, out: o, slug: slugs.Next(o.name)}
 		select {
 		case <-ctx.Done():
-			break dispatch
-		case jobs <- k:
+			break read
+		case jobs <- job:
 		}
 	}
 	close(jobs)
 	wg.Wait()
 	progress.finish()
 	if ctx.Err() != nil {
-		printOutcomes(opts, outcomes)
+		printOutcomes(opts, outcomes, expected)
 		if err := writeOutcomes(opts, outcomes); err != nil {
 			return err
 		}
 		return fmt.Errorf("đã dừng theo yêu cầu; các tệp đã ghi đều trọn vẹn; chạy lại với --skip-existing để làm tiếp")
 	}
 
-	invalid, failed := printOutcomes(opts, outcomes)
+	invalid, failed := printOutcomes(opts, outcomes, expected)
 	tableErr := writeOutcomes(opts, outcomes)
-	combineErr := combine(opts, outcomes)
+	combineErr := combine(opts, outcomes, pdfs)
 	made := 0
 	for _, o := range outcomes {
 		if len(o.written) > 0 {
@@ -227,6 +243,62 @@ dispatch:
 		return invalidCellsError{invalid: invalid, made: made}
 	}
 	return nil
+}
+
+// renderCell writes the files of one cell, or skips it when they are all there (--skip-existing),
+// and fills in its outcome. With --combine (pdfs not nil) its PDF goes to the spool too: the one
+// it wrote, or one made in memory when it writes no PDF or was skipped.
+func renderCell(opts *batchOptions, outputs []format, j cellJob, pdfs *spool, progress *progress) {
+	o := j.out
+	o.started = true
+	status := "xong"
+	skip := opts.Skip && allExist(opts.OutDir, j.slug, outputs)
+	if skip && pdfs == nil {
+		o.skipped = true
+		progress.done(o.name, "đã có, bỏ qua")
+		return
+	}
+	doc := j.cell.Document()
+	var made []byte // the cell's PDF, once rendered
+	if skip {
+		o.skipped = true
+		status = "đã có, bỏ qua"
+	} else {
+		for _, out := range outputs {
+			path := filepath.Join(opts.OutDir, j.slug+out.ext)
+			var buf bytes.Buffer
+			if err := out.renderer.Render(&buf, doc); err != nil {
+				o.failure = fmt.Sprintf("%s: không tạo được tệp: %v", path, err)
+				continue
+			}
+			if err := writeFileAtomic(path, buf.Bytes(), opts.Force); err != nil {
+				o.failure = err.Error()
+				continue
+			}
+			o.written = append(o.written, filepath.Base(path))
+			if out.name == "pdf" {
+				made = buf.Bytes()
+			}
+		}
+		if o.failure != "" {
+			status = "không ghi được"
+		}
+	}
+	if pdfs != nil && o.failure == "" {
+		if made == nil {
+			var buf bytes.Buffer
+			if err := (pdf.Renderer{}).Render(&buf, doc); err != nil {
+				o.failure = fmt.Sprintf("%s: không tạo được trang của %s: %v", opts.Combine, o.name, err)
+				status = "không ghi được"
+			}
+			made = buf.Bytes()
+		}
+		if o.failure == "" {
+			o.pdfAt, o.pdfSize = pdfs.add(made), len(made)
+			o.author = doc.Header.ParentOrg
+		}
+	}
+	progress.done(o.name, status)
 }
 
 // invalidCellsError ends a batch in which some cells had errors: it says how many, and that the
@@ -249,37 +321,106 @@ func madeToo(made int) string {
 }
 
 // combine writes every report that was made into one PDF, each from a new page with its own
-// page numbers, in the order of the inputs.
-func combine(opts *batchOptions, outcomes []cellOutcome) error {
-	if opts.Combine == "" {
+// page numbers, in the order of the inputs: the PDFs the cells made, from the spool, assembled
+// once the title (the number of reports) and the date (the latest) are known.
+func combine(opts *batchOptions, outcomes []*cellOutcome, pdfs *spool) error {
+	if pdfs == nil {
 		return nil
 	}
-	var docs []*render.Document
 	meta := render.Meta{Lang: "vi"}
+	n := 0
 	for _, o := range outcomes {
-		doc := o.doc
-		if o.skipped {
-			doc = o.cell.Document()
-		}
-		if doc != nil && o.failure == "" {
-			docs = append(docs, doc)
-			meta.Date = max(meta.Date, doc.Meta.Date)
+		if o.pdfSize > 0 {
+			if n++; n == 1 {
+				meta.Author = o.author
+			}
+			meta.Date = max(meta.Date, o.date)
 		}
 	}
-	if len(docs) == 0 {
+	if n == 0 {
 		return fmt.Errorf("%s: không có báo cáo nào để gộp", opts.Combine)
 	}
-	meta.Title = fmt.Sprintf("Báo cáo kết quả đăng ký của %d chi, đảng bộ", len(docs))
-	meta.Author = docs[0].Header.ParentOrg
-	var buf bytes.Buffer
-	if err := (pdf.Renderer{}).RenderAll(&buf, docs, meta); err != nil {
-		return fmt.Errorf("%s: không tạo được tệp gộp: %v", opts.Combine, err)
+	if err := pdfs.failed(); err != nil {
+		return describeWriteError(opts.Combine, err)
 	}
-	if err := writeFileAtomic(opts.Combine, buf.Bytes(), opts.Force); err != nil {
+	meta.Title = fmt.Sprintf("Báo cáo kết quả đăng ký của %d chi, đảng bộ", n)
+	err := writeAtomic(opts.Combine, opts.Force, func(w io.Writer) error {
+		c, err := pdf.NewCombiner(w, meta)
+		if err != nil {
+			return fmt.Errorf("không tạo được tệp gộp: %v", err)
+		}
+		var doc []byte
+		for _, o := range outcomes {
+			if o.pdfSize == 0 {
+				continue
+			}
+			if doc, err = pdfs.read(o.pdfAt, o.pdfSize, doc); err != nil {
+				return fmt.Errorf("không đọc lại được báo cáo của %s để gộp: %v", o.name, err)
+			}
+			if err := c.Add(doc); err != nil {
+				return fmt.Errorf("không tạo được tệp gộp: %v", err)
+			}
+		}
+		if err := c.Close(); err != nil {
+			return fmt.Errorf("không tạo được tệp gộp: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.Stdout, "đã tạo %s (%d báo cáo)\n", opts.Combine, len(docs))
+	fmt.Fprintf(opts.Stdout, "đã tạo %s (%d báo cáo)\n", opts.Combine, n)
 	return nil
+}
+
+// spool keeps the PDFs of a batch's cells for the combined file in a temporary file beside it, in
+// the order they are made, so that none is held in memory until the end.
+type spool struct {
+	mu   sync.Mutex
+	f    *os.File
+	size int64
+	err  error // the first write that failed
+}
+
+// newSpool makes the spool of the combined file target.
+func newSpool(target string) (*spool, error) {
+	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
+	if err != nil {
+		return nil, describeWriteError(target, err)
+	}
+	return &spool{f: f}, nil
+}
+
+// add appends a PDF and says where it starts. A failed write is kept for failed.
+func (s *spool) add(pdf []byte) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	at := s.size
+	if s.err == nil {
+		_, s.err = s.f.Write(pdf)
+	}
+	s.size += int64(len(pdf))
+	return at
+}
+
+// failed is the error of the first write that failed, if any.
+func (s *spool) failed() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// read reads n bytes from at into buf, grown as needed.
+func (s *spool) read(at int64, n int, buf []byte) ([]byte, error) {
+	buf = slices.Grow(buf[:0], n)[:n]
+	_, err := s.f.ReadAt(buf, at)
+	return buf, err
+}
+
+// remove closes and deletes the spool.
+func (s *spool) remove() {
+	s.f.Close()
+	os.Remove(s.f.Name())
 }
 
 // outcomeRow is one line of the table of outcomes.
@@ -291,13 +432,13 @@ type outcomeRow struct {
 }
 
 // tabulate works out the table of outcomes, one row per cell.
-func tabulate(outcomes []cellOutcome) []outcomeRow {
+func tabulate(outcomes []*cellOutcome) []outcomeRow {
 	rows := make([]outcomeRow, len(outcomes))
 	for i, o := range outcomes {
 		var errors []string
 		row := &rows[i]
-		row.name, row.source = o.cell.Name(), o.cell.Source()
-		for _, p := range o.cell.Problems {
+		row.name, row.source = o.name, o.source
+		for _, p := range o.problems {
 			if p.Warning {
 				row.warnings = append(row.warnings, p.String())
 			} else {
@@ -327,8 +468,9 @@ func tabulate(outcomes []cellOutcome) []outcomeRow {
 }
 
 // printOutcomes prints the table of outcomes to stdout and every problem to stderr, and counts
-// the cells with errors and those whose files could not be written.
-func printOutcomes(opts *batchOptions, outcomes []cellOutcome) (invalid, failed int) {
+// the cells with errors and those whose files could not be written. total is how many cells the
+// inputs hold: more than the outcomes when the batch was interrupted before reading them all.
+func printOutcomes(opts *batchOptions, outcomes []*cellOutcome, total int) (invalid, failed int) {
 	tw := tabwriter.NewWriter(opts.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "STT\tChi, đảng bộ\tKết quả\tCảnh báo\tLỗi")
 	for i, row := range tabulate(outcomes) {
@@ -339,23 +481,23 @@ func printOutcomes(opts *batchOptions, outcomes []cellOutcome) (invalid, failed 
 			failed++
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\n", i+1, row.name, row.result, len(row.warnings), row.firstError)
-		for _, p := range outcomes[i].cell.Problems {
+		for _, p := range outcomes[i].problems {
 			fmt.Fprintln(opts.Stderr, p)
 		}
 	}
 	tw.Flush()
-	made, skipped, waiting := 0, 0, 0
+	made, skipped, waiting := 0, 0, max(total-len(outcomes), 0)
 	for _, o := range outcomes {
 		switch {
 		case o.skipped:
 			skipped++
 		case len(o.written) > 0 && o.failure == "":
 			made++
-		case o.cell.OK() && !o.started:
+		case o.ok && !o.started:
 			waiting++
 		}
 	}
-	summary := fmt.Sprintf("Tổng cộng: %d chi, đảng bộ; %d đã tạo, %d có lỗi, %d không ghi được", len(outcomes), made, invalid, failed)
+	summary := fmt.Sprintf("Tổng cộng: %d chi, đảng bộ; %d đã tạo, %d có lỗi, %d không ghi được", max(total, len(outcomes)), made, invalid, failed)
 	if skipped > 0 {
 		summary += fmt.Sprintf(", %d bỏ qua vì đã có", skipped)
 	}
@@ -387,6 +529,13 @@ type progress struct {
 
 func newProgress(w io.Writer, terminal bool, total int) *progress {
 	return &progress{w: w, terminal: terminal, total: total}
+}
+
+// expect sets how many cells there are in all, as far as the inputs have been read.
+func (p *progress) expect(total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.total = total
 }
 
 // done records one more cell finished: a redrawn bar on a terminal, a line elsewhere.

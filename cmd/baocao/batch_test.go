@@ -6,9 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"runtime/metrics"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // rosterCell writes one item of a generated roster: cell i with i%4 models and i%3 exemplars.
@@ -258,4 +263,87 @@ func TestBatchOneCellUnwritable(t *testing.T) {
 	if !strings.Contains(r.stdout, "đã có một thư mục trùng tên; hãy chọn tên tệp khác") {
 		t.Errorf("stdout lacks why the file could not be written:\n%s", r.stdout)
 	}
+}
+
+// BenchmarkBatchMemory runs batch to PDF over N and 4N generated cells, as one roster and as a
+// folder of one file per cell, and reports the peaks of the heap in use and of the live heap
+// (sampled every 5 ms). Memory flat in the number of cells: 4N peaks about as N does, but for the
+// roster's parse tree (one file, parsed whole). Run it with -benchtime=1x.
+func BenchmarkBatchMemory(b *testing.B) {
+	const n = 250
+	for _, shape := range []string{"roster", "folder"} {
+		for _, cells := range []int{n, 4 * n} {
+			b.Run(fmt.Sprintf("%s-%d", shape, cells), func(b *testing.B) {
+				in := generatedCells(b, shape, cells)
+				for b.Loop() {
+					out := filepath.Join(b.TempDir(), "ra")
+					var stdout, stderr bytes.Buffer
+					inuse, live := sampleHeap(func() {
+						if code := Main([]string{"batch", in, "-o", out}, &stdout, &stderr); code != exitOK {
+							b.Fatalf("exit %d\n%s", code, stderr.String())
+						}
+					})
+					b.ReportMetric(float64(inuse)/(1<<20), "peak-heap-inuse-MB")
+					b.ReportMetric(float64(live)/(1<<20), "peak-live-heap-MB")
+				}
+			})
+		}
+	}
+}
+
+// generatedCells writes n generated cells as a roster file or a folder of reports, and returns
+// the path to give batch.
+func generatedCells(b *testing.B, shape string, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	if shape == "roster" {
+		var roster strings.Builder
+		roster.WriteString("mau: dang-ky\nchung:\n  dia_danh: Yên Bái\ndanh_sach:\n")
+		for i := 1; i <= n; i++ {
+			rosterCell(&roster, i)
+		}
+		path := filepath.Join(dir, "danh-sach.yaml")
+		if err := os.WriteFile(path, []byte(roster.String()), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		return path
+	}
+	for i := 1; i <= n; i++ {
+		var item strings.Builder
+		rosterCell(&item, i)
+		// An item of the roster, four spaces in, made a report of its own.
+		report := "mau: dang-ky\ndia_danh: Yên Bái\n" + strings.ReplaceAll(strings.Replace(item.String(), "  - ", "    ", 1), "\n    ", "\n")[4:]
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%05d.yaml", i)), []byte(report), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// sampleHeap runs f and returns the highest HeapInuse seen while it ran, garbage not yet swept
+// included, and the highest live heap (what the last collection kept), sampled every 5 ms.
+func sampleHeap(f func()) (inuse, live uint64) {
+	runtime.GC()
+	var peakInuse, peakLive atomic.Uint64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		var m runtime.MemStats
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		for {
+			runtime.ReadMemStats(&m)
+			metrics.Read(sample)
+			peakInuse.Store(max(peakInuse.Load(), m.HeapInuse))
+			peakLive.Store(max(peakLive.Load(), sample[0].Value.Uint64()))
+			select {
+			case <-stop:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	})
+	f()
+	close(stop)
+	wg.Wait()
+	return peakInuse.Load(), peakLive.Load()
 }

@@ -15,7 +15,7 @@ const outcomesSheet = "Kết quả"
 // with where each cell comes from and its first warning. Like the combined PDF, it is dated by the
 // latest report and authored by the first report's superior body, so that the same inputs give
 // the same bytes.
-func outcomesWorkbook(outcomes []cellOutcome) *render.Workbook {
+func outcomesWorkbook(outcomes []*cellOutcome) *render.Workbook {
 	s := render.Sheet{
 		Name:   outcomesSheet,
 		Header: []string{"STT", "Chi, đảng bộ", "Tệp", "Kết quả", "Số cảnh báo", "Cảnh báo đầu tiên", "Lỗi"},
@@ -38,10 +38,10 @@ func outcomesWorkbook(outcomes []cellOutcome) *render.Workbook {
 			render.IntCell(i + 1), render.TextCell(row.name), render.TextCell(row.source), render.TextCell(row.result),
 			render.IntCell(len(row.warnings)), warning, firstError,
 		})
-		if c := outcomes[i].cell; c.OK() {
-			meta.Date = max(meta.Date, c.Report.Date.ISO())
+		if o := outcomes[i]; o.ok {
+			meta.Date = max(meta.Date, o.date)
 			if meta.Author == "" {
-				meta.Author = c.Report.ParentOrg
+				meta.Author = o.parentOrg
 			}
 		}
 	}
@@ -49,7 +49,7 @@ func outcomesWorkbook(outcomes []cellOutcome) *render.Workbook {
 }
 
 // writeOutcomes writes the table of outcomes to the file of --xlsx, when it is given.
-func writeOutcomes(opts *batchOptions, outcomes []cellOutcome) error {
+func writeOutcomes(opts *batchOptions, outcomes []*cellOutcome) error {
 	if opts.Xlsx == "" {
 		return nil
 	}

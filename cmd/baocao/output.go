@@ -28,7 +28,16 @@ var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateT
 // writeFileAtomic writes data to path through a temporary file in the same folder, renamed into
 // place only when complete, so that a failure leaves no partial file. Without force an existing
 // file is kept and errOutputExists returned; a folder of that name is never replaced.
-func writeFileAtomic(path string, data []byte, force bool) (err error) {
+func writeFileAtomic(path string, data []byte, force bool) error {
+	return writeAtomic(path, force, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomic is writeFileAtomic for a file written piece by piece: write writes it to the
+// temporary file. An error of write that is not the file's own is said as it is, after the path.
+func writeAtomic(path string, force bool, write func(io.Writer) error) (err error) {
 	if statTarget(path).folder {
 		return fmt.Errorf("%s: %s", path, folderInTheWay) // --force would not help
 	}
@@ -46,9 +55,13 @@ func writeFileAtomic(path string, data []byte, force bool) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err := tmp.Write(data); err != nil {
+	w := &recordingWriter{w: tmp}
+	if err := write(w); err != nil {
 		tmp.Close()
-		return describeWriteError(path, err)
+		if w.err != nil {
+			return describeWriteError(path, w.err)
+		}
+		return fmt.Errorf("%s: %v", path, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
@@ -77,6 +90,21 @@ func writeFileAtomic(path string, data []byte, force bool) (err error) {
 		return nil
 	}
 	return os.Remove(tmp.Name())
+}
+
+// recordingWriter keeps the first error of the file it writes to, so that a write error is told
+// as the file's whatever the writer above it made of it.
+type recordingWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (r *recordingWriter) Write(p []byte) (int, error) {
+	n, err := r.w.Write(p)
+	if err != nil && r.err == nil {
+		r.err = err
+	}
+	return n, err
 }
 
 // Windows error codes (winerror.h) that an output can meet, as syscall.Errno values so that the

@@ -66,7 +66,7 @@ Báo cáo tổng hợp (mau: tong-hop) còn tạo được bảng tính Excel: -
 const minProgressFiles = 20
 
 // readingProgress is the progress line of reading many source files (a consolidated report's
-// nguon, a batch's folders) on a terminal, redrawn in place and ended after the last file; nil
+// nguon; batch reads as it renders, and its bar tells both) on a terminal, redrawn in place and ended after the last file; nil
 // elsewhere, so that logs and redirected output stay as they were.
 func readingProgress(w io.Writer, terminal bool) func(done, total int) {
 	if !terminal {

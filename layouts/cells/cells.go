@@ -8,9 +8,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -96,16 +99,104 @@ func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) 
 
 // Collect reads every cell under the paths, in order: a folder's reports by name (.yaml and .yml
 // files, and the .pdf, .docx and .doc files received, read by the importer), or the files
-// themselves (those, or a roster workbook .xlsx read by layouts/workbook), through opts.Files. Files of another kind of document (a consolidated report beside
-// the cells) are passed over. A path that cannot be read gives a failed cell that says why; with
-// no opts.Files every path does, and nothing is looked at. The files are read on every core, the
-// cells coming out in the order above; opts.Progress is told after each file, in that order.
+// themselves (those, or a roster workbook .xlsx read by layouts/workbook), through opts.Files.
+// Files of another kind of document (a consolidated report beside the cells) are passed over. A
+// path that cannot be read gives a failed cell that says why; with no opts.Files every path does,
+// and nothing is looked at. opts.Progress is told as each file's cells are handed over. Files are
+// read a few at once, one for each core.
 func Collect(paths []string, opts input.Options) []Cell {
-	// source is one file to read, or the failed cell of a path that cannot be.
-	type source struct {
-		path   string
-		failed *Cell
+	var out []Cell
+	for c := range Read(paths, opts, runtime.NumCPU()) {
+		out = append(out, c)
 	}
+	return out
+}
+
+// Read hands over the cells Collect gives, one by one and in the same order, without holding
+// them: a caller that drops each cell it has used reads any number of files in bounded memory
+// (the cells of one file, a roster, are read at once: its parse tree, larger than its cells, is
+// dropped before the first is handed over, and each cell once it is). Files are read in parallel ahead of the caller, so
+// that a slow file (a PDF through the importer) does not hold it up: a file's cells are handed
+// over once the ahead files after it are read too, while the ahead files after those are being
+// read; no more than 2×ahead+1 files are held or read at once.
+//
+// With each cell comes how many cells the paths are expected to hold: those of every file read
+// so far, and one for each file not read yet. It is exact once the last files are read, and,
+// because a file's cells are handed over only once the ahead files after it are read, the same
+// whatever the timing.
+func Read(paths []string, opts input.Options, ahead int) iter.Seq2[Cell, int] {
+	return func(yield func(Cell, int) bool) {
+		sources := list(paths, opts)
+		ahead = max(ahead, 0)
+		var wg sync.WaitGroup
+		defer wg.Wait() // a caller that stops early leaves no reader behind
+		start := func(s source) chan read {
+			ch := make(chan read, 1)
+			if s.failed != nil {
+				ch <- read{cells: []Cell{*s.failed}}
+				return ch
+			}
+			wg.Go(func() {
+				defer func() {
+					if p := recover(); p != nil {
+						ch <- read{panicked: fmt.Sprintf("%s: %v", s.path, p)}
+					}
+				}()
+				ch <- read{cells: readCells(s.path, opts)}
+			})
+			return ch
+		}
+		expected := len(sources) // every file not read yet counts as one cell
+		var reading []chan read  // the sources started and not yet read, in order
+		var window [][]Cell      // the sources read and not yet handed over, in order
+		next := 0                // the next source to start
+		for i := range sources {
+			last := min(i+ahead, len(sources)-1) // read before source i is handed over
+			for ; next < min(i+2*ahead+1, len(sources)); next++ {
+				reading = append(reading, start(sources[next]))
+			}
+			for len(window) < last-i+1 {
+				r := <-reading[0]
+				reading = reading[1:]
+				if r.panicked != "" {
+					// As a plain loop would: in the caller, which a server recovers from.
+					panic(r.panicked)
+				}
+				cells := r.cells
+				expected += len(cells) - 1
+				window = append(window, cells)
+			}
+			cells := window[0]
+			window[0] = nil
+			window = window[1:]
+			if opts.Progress != nil {
+				opts.Progress(i+1, len(sources))
+			}
+			for k, c := range cells {
+				cells[k] = Cell{} // each cell dropped once handed over
+				if !yield(c, expected) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// read is what reading one source gave: its cells, or the panic of the reader, which Read raises
+// again in its caller rather than let it end the program from another goroutine.
+type read struct {
+	cells    []Cell
+	panicked string
+}
+
+// source is one file to read, or the failed cell of a path that cannot be.
+type source struct {
+	path   string
+	failed *Cell
+}
+
+// list finds the files under the paths, in order, without reading them.
+func list(paths []string, opts input.Options) []source {
 	var sources []source
 	fail := func(c Cell) { sources = append(sources, source{failed: &c}) }
 	for _, path := range paths {
@@ -134,19 +225,7 @@ func Collect(paths []string, opts input.Options) []Cell {
 			sources = append(sources, source{path: path})
 		}
 	}
-	var out []Cell
-	inOrder(len(sources), func(i int) []Cell {
-		if s := sources[i]; s.failed == nil {
-			return readCells(s.path, opts)
-		}
-		return []Cell{*sources[i].failed}
-	}, func(i int, cells []Cell) {
-		out = append(out, cells...)
-		if opts.Progress != nil {
-			opts.Progress(i+1, len(sources))
-		}
-	})
-	return out
+	return sources
 }
 
 // notRegular is the failed cell of a device, a named pipe or a socket, refused unopened: reading
@@ -357,16 +436,28 @@ func Slug(name string) string {
 
 // UniqueSlugs gives each name its slug, adding -2, -3, … in order to a slug already taken.
 func UniqueSlugs(names []string) []string {
-	taken := map[string]bool{}
+	var slugs Slugs
 	out := make([]string, len(names))
 	for i, n := range names {
-		base := Slug(n)
-		s := base
-		for k := 2; taken[s]; k++ {
-			s = fmt.Sprintf("%s-%d", base, k)
-		}
-		taken[s] = true
-		out[i] = s
+		out[i] = slugs.Next(n)
 	}
 	return out
+}
+
+// Slugs gives names their slugs one by one, as they come, adding -2, -3, … to a slug already
+// taken: the same slugs UniqueSlugs gives the names as a list. The zero value is ready to use.
+type Slugs struct{ taken map[string]bool }
+
+// Next is the slug of the next name.
+func (s *Slugs) Next(name string) string {
+	if s.taken == nil {
+		s.taken = map[string]bool{}
+	}
+	base := Slug(name)
+	slug := base
+	for k := 2; s.taken[slug]; k++ {
+		slug = fmt.Sprintf("%s-%d", base, k)
+	}
+	s.taken[slug] = true
+	return slug
 }
