@@ -98,14 +98,15 @@ func Load(file string, data []byte, opts input.Options) (*render.Document, input
 // Check reads one input file as Load does, and a roster too: it returns how many documents the
 // file holds that have no error, and every problem of the file, each once.
 func Check(file string, data []byte, opts input.Options) (good int, problems input.Problems) {
-	if _, top := input.Parse(file, data, opts); top == nil || !top.IsRoster() {
+	r, top := input.Parse(file, data, opts)
+	if top == nil || !top.IsRoster() {
 		doc, problems := Load(file, data, opts)
 		if doc != nil {
 			good = 1
 		}
 		return good, problems
 	}
-	list, _ := cells.Load(file, data, opts)
+	list, _ := cells.FromParsed(file, r, top, opts) // a roster is parsed once: it may be large
 	seen := map[string]bool{}
 	for _, c := range list {
 		if c.OK() {

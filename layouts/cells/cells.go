@@ -68,6 +68,11 @@ func (c Cell) Document() *render.Document {
 // of another kind of document gives no cell and ok false.
 func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) {
 	r, top := input.Parse(file, data, opts)
+	return FromParsed(file, r, top, opts)
+}
+
+// FromParsed is Load of a file input.Parse has read already, r and top being what it gave.
+func FromParsed(file string, r *input.Reader, top *input.Object, opts input.Options) (cells []Cell, ok bool) {
 	if top == nil {
 		return []Cell{{File: file, Problems: r.Problems()}}, true
 	}
