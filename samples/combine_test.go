@@ -15,7 +15,6 @@ import (
 	"baocao/layouts/cells"
 	"baocao/layouts/input"
 	"baocao/render"
-	"baocao/render/embedded"
 	"baocao/render/pdf"
 	"baocao/render/pdf/pdfatest"
 )
@@ -83,19 +82,7 @@ func TestCombinerOfSamples(t *testing.T) {
 	var out bytes.Buffer
 	combineFiles(t, &out, meta, files)
 	pdfatest.Check(t, out.Bytes(), data)
-	got, err := embedded.FromPDF(out.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want [][]byte
-	for _, d := range data {
-		if d != nil {
-			want = append(want, d)
-		}
-	}
-	if !slices.EqualFunc(got, want, bytes.Equal) {
-		t.Errorf("FromPDF: %d files, want the %d documents' data in order", len(got), len(want))
-	}
+	pdfatest.ReadsBack(t, out.Bytes(), data)
 	if got, want := string(pdfToText(t, out.Bytes(), "-layout")), strings.Join(wantText, ""); got != want {
 		t.Errorf("the text of the combined file is not the documents' text in order:\n%s", firstDifference(got, want))
 	}

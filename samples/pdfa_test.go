@@ -67,22 +67,5 @@ func TestCombinedPDFIsPDFA(t *testing.T) {
 		t.Error("the same documents gave different bytes")
 	}
 	pdfatest.Check(t, out, data)
-	got, err := embedded.FromPDF(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want [][]byte
-	for _, d := range data {
-		if d != nil {
-			want = append(want, d)
-		}
-	}
-	if len(got) != len(want) {
-		t.Fatalf("FromPDF: %d files, want %d", len(got), len(want))
-	}
-	for i := range want {
-		if !bytes.Equal(got[i], want[i]) {
-			t.Errorf("FromPDF: file %d differs", i)
-		}
-	}
+	pdfatest.ReadsBack(t, out, data)
 }

@@ -314,24 +314,7 @@ func TestCombinedFile(t *testing.T) {
 	}
 	pdfatest.Check(t, out, data)
 
-	got, err := embedded.FromPDF(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want [][]byte
-	for _, d := range data {
-		if d != nil {
-			want = append(want, d)
-		}
-	}
-	if len(got) != len(want) {
-		t.Fatalf("FromPDF: %d files, want %d", len(got), len(want))
-	}
-	for i := range want {
-		if !bytes.Equal(got[i], want[i]) {
-			t.Errorf("FromPDF: file %d differs", i)
-		}
-	}
+	pdfatest.ReadsBack(t, out, data)
 	for k := range docs {
 		name := embedded.AttachmentName(k, len(docs))
 		if has := bytes.Contains(out, []byte("/UF ("+name+")")); has != (data[k] != nil) {

@@ -592,3 +592,27 @@ func (c *checker) attachments(data [][]byte) {
 		}
 	}
 }
+
+// ReadsBack checks that embedded.FromPDF gives back the data of every document of the file that
+// has some (a nil entry of data attaches nothing), in order, byte for byte.
+func ReadsBack(t testing.TB, pdf []byte, data [][]byte) {
+	t.Helper()
+	got, err := embedded.FromPDF(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want [][]byte
+	for _, d := range data {
+		if d != nil {
+			want = append(want, d)
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("FromPDF: %d files, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Errorf("FromPDF: file %d differs", i)
+		}
+	}
+}
