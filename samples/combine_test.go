@@ -123,31 +123,23 @@ func pageSizes(t testing.TB, pdfBytes []byte) []string {
 	return sizes
 }
 
-// thousandCells is 1,000 documents made of the samples' documents, repeated in order, and, when
-// rendered is true, the PDF of each, which Render wrote.
-func thousandCells(b *testing.B, rendered bool) ([]*render.Document, [][]byte) {
-	docs := sampleCells(b)
-	var files [][]byte
-	if rendered {
-		for _, d := range docs {
-			files = append(files, renderPDF(b, d))
-		}
+// thousandPDFs is the PDFs of 1,000 documents, as Render wrote them: those of the samples'
+// documents, repeated in order.
+func thousandPDFs(b *testing.B) [][]byte {
+	var files, out [][]byte
+	for _, d := range sampleCells(b) {
+		files = append(files, renderPDF(b, d))
 	}
-	var outDocs []*render.Document
-	var outFiles [][]byte
 	for i := range 1000 {
-		outDocs = append(outDocs, docs[i%len(docs)])
-		if rendered {
-			outFiles = append(outFiles, files[i%len(docs)])
-		}
+		out = append(out, files[i%len(files)])
 	}
-	return outDocs, outFiles
+	return out
 }
 
 // BenchmarkCombine1000 combines the PDFs of 1,000 documents, rendered beforehand (batch renders
 // each cell's PDF anyway), into one file; file-bytes is the combined file's size.
 func BenchmarkCombine1000(b *testing.B) {
-	_, files := thousandCells(b, true)
+	files := thousandPDFs(b)
 	meta := render.Meta{Title: "Báo cáo của 1000 chi, đảng bộ", Lang: "vi", Date: "2021-04-30"}
 	var n countingWriter
 	b.ReportAllocs()
@@ -178,22 +170,6 @@ func BenchmarkCombine1000(b *testing.B) {
 	}
 	b.ReportMetric(float64(int64(heap[1])-int64(heap[0]))/float64(len(files)-11), "held-B/doc")
 	runtime.KeepAlive(c)
-}
-
-// BenchmarkRenderAll1000 lays out and draws the same 1,000 documents again into one file, as
-// batch --combine did before the Combiner; file-bytes is the combined file's size.
-func BenchmarkRenderAll1000(b *testing.B) {
-	docs, _ := thousandCells(b, false)
-	meta := render.Meta{Title: "Báo cáo của 1000 chi, đảng bộ", Lang: "vi", Date: "2021-04-30"}
-	var n countingWriter
-	b.ReportAllocs()
-	for b.Loop() {
-		n = 0
-		if err := (pdf.Renderer{}).RenderAll(&n, docs, meta); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(n), "file-bytes")
 }
 
 // countingWriter counts the bytes written to it.

@@ -7,7 +7,6 @@ import (
 
 	"baocao/render"
 	"baocao/render/embedded"
-	"baocao/render/pdf"
 	"baocao/render/pdf/pdfatest"
 )
 
@@ -55,11 +54,13 @@ func TestCombinedPDFIsPDFA(t *testing.T) {
 		docs = append(docs, doc)
 		data = append(data, doc.Data)
 	}
+	var files [][]byte
+	for _, d := range docs {
+		files = append(files, renderPDF(t, d))
+	}
 	render := func() []byte {
 		var buf bytes.Buffer
-		if err := (pdf.Renderer{}).RenderAll(&buf, docs, docs[0].Meta); err != nil {
-			t.Fatal(err)
-		}
+		combineFiles(t, &buf, docs[0].Meta, files)
 		return buf.Bytes()
 	}
 	out := render()

@@ -284,7 +284,7 @@ func pageSizes(t *testing.T, pdf []byte) []string {
 
 // TestCombinedFile combines documents of one and several pages, portrait and landscape, with and
 // without data: the file passes the PDF/A checks, gives back every document's data in order under
-// the names RenderAll gives, has every document's pages in order with their text and size, and
+// the names embedded.AttachmentName gives, has every document's pages in order with their text and size, and
 // is the same for the same documents.
 func TestCombinedFile(t *testing.T) {
 	hostile := "a: \"(\\\\) ) (\"\r\nb: |\n  \tendstream\n  endobj\n  1 0 obj\n  %%EOF\n  trailer\nc: ắ\n"

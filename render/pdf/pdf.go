@@ -24,29 +24,20 @@ import (
 type Renderer struct{}
 
 // Render writes the document as a PDF/A-3b file, its data (Document.Data) attached as
-// embedded.FileName. The same document always gives the same bytes.
-func (r Renderer) Render(w io.Writer, d *render.Document) error {
-	return r.RenderAll(w, []*render.Document{d}, d.Meta)
-}
-
-// RenderAll writes several documents into one PDF, for printing them at once: each starts on a new
-// page and numbers its own pages, and each document's data is attached under
-// embedded.AttachmentName. meta describes the whole file.
-func (Renderer) RenderAll(w io.Writer, docs []*render.Document, meta render.Meta) error {
-	f, err := newFpdf(meta)
+// embedded.FileName. The same document always gives the same bytes. A Combiner puts the files of
+// several documents together.
+func (Renderer) Render(w io.Writer, d *render.Document) error {
+	f, err := newFpdf(d.Meta)
 	if err != nil {
 		return err
 	}
-	files, err := attachments(docs)
+	files, err := attachments(d)
 	if err != nil {
 		return err
 	}
 
-	p := &page{f: f}
-	for _, d := range docs {
-		if err := p.document(d); err != nil {
-			return err
-		}
+	if err := (&page{f: f}).document(d); err != nil {
+		return err
 	}
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)

@@ -119,21 +119,17 @@ type attachment struct {
 	date time.Time // its modification date: the document's date
 }
 
-// attachments lists the data of the documents, each under its name; a document without data
+// attachments lists the data of the document, under embedded.FileName; a document without data
 // attaches nothing.
-func attachments(docs []*render.Document) ([]attachment, error) {
-	var files []attachment
-	for i, d := range docs {
-		if d.Data == nil {
-			continue
-		}
-		date, err := time.Parse("2006-01-02", d.Meta.Date)
-		if err != nil {
-			return nil, fmt.Errorf("pdf: document date %q: %w", d.Meta.Date, err)
-		}
-		files = append(files, attachment{name: embedded.AttachmentName(i, len(docs)), data: d.Data, date: date})
+func attachments(d *render.Document) ([]attachment, error) {
+	if d.Data == nil {
+		return nil, nil
 	}
-	return files, nil
+	date, err := time.Parse("2006-01-02", d.Meta.Date)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: document date %q: %w", d.Meta.Date, err)
+	}
+	return []attachment{{name: embedded.FileName, data: d.Data, date: date}}, nil
 }
 
 // object is one indirect object of a file, as its bytes from "N 0 obj" to the end of "endobj".

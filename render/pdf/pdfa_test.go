@@ -28,13 +28,17 @@ func testDocument(data string) *render.Document {
 	return d
 }
 
+// renderAll renders one document, or combines several, each rendered alone, as batch does.
 func renderAll(t *testing.T, docs ...*render.Document) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := (Renderer{}).RenderAll(&buf, docs, docs[0].Meta); err != nil {
-		t.Fatal(err)
+	if len(docs) == 1 {
+		return renderOne(t, docs[0])
 	}
-	return buf.Bytes()
+	var files [][]byte
+	for _, d := range docs {
+		files = append(files, renderOne(t, d))
+	}
+	return combine(t, files...)
 }
 
 // TestArchiveAttachments checks the archival file for no data, one document and a combined file
@@ -160,7 +164,16 @@ func TestEmptyMetadata(t *testing.T) {
 	meta := d.Meta
 	meta.Author = ""
 	var buf bytes.Buffer
-	if err := (Renderer{}).RenderAll(&buf, []*render.Document{d, d}, meta); err != nil {
+	c, err := NewCombiner(&buf, meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := c.Add(renderOne(t, d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.Close(); err != nil {
 		t.Fatal(err)
 	}
 	pdfatest.Check(t, buf.Bytes(), [][]byte{d.Data, d.Data})

@@ -75,8 +75,20 @@ func TestOpenRefusesOtherPDFs(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := documentOf(t, yaml)
-	var combined bytes.Buffer
-	if err := (pdf.Renderer{}).RenderAll(&combined, []*render.Document{doc, doc}, doc.Meta); err != nil {
+	var one, combined bytes.Buffer
+	if err := (pdf.Renderer{}).Render(&one, doc); err != nil {
+		t.Fatal(err)
+	}
+	c, err := pdf.NewCombiner(&combined, doc.Meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := c.Add(one.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.Close(); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
