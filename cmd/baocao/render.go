@@ -65,9 +65,9 @@ Báo cáo tổng hợp (mau: tong-hop) còn tạo được bảng tính Excel: -
 // minProgressFiles is how many source files it takes to show a progress line while reading.
 const minProgressFiles = 20
 
-// readingProgress is the progress line of reading many source files (a consolidated report's
-// nguon; batch reads as it renders, and its bar tells both) on a terminal, redrawn in place and ended after the last file; nil
-// elsewhere, so that logs and redirected output stay as they were.
+// readingProgress is the progress line of reading a consolidated report's many source files
+// (nguon) on a terminal, redrawn in place and ended after the last file; nil elsewhere, so that
+// logs and redirected output stay as they were. (batch reads as it renders: its bar tells both.)
 func readingProgress(w io.Writer, terminal bool) func(done, total int) {
 	if !terminal {
 		return nil

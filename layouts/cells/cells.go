@@ -120,10 +120,11 @@ func Collect(paths []string, opts input.Options) []Cell {
 // Read hands over the cells Collect gives, one by one and in the same order, without holding
 // them: a caller that drops each cell it has used reads any number of files in bounded memory
 // (the cells of one file, a roster, are read at once: its parse tree, larger than its cells, is
-// dropped before the first is handed over, and each cell once it is). Files are read in parallel ahead of the caller, so
-// that a slow file (a PDF through the importer) does not hold it up: a file's cells are handed
-// over once the ahead files after it are read too, while the ahead files after those are being
-// read; no more than 2×ahead+1 files are held or read at once.
+// dropped before the first is handed over, and each cell once it is). Files are read in parallel
+// ahead of the caller, so that a slow file (a PDF through the importer) does not hold it up: a
+// file's cells are handed over once the ahead files after it are read too, while the ahead files
+// after those are being read; no more than 2×ahead+1 files are held or read at once. A reader's
+// panic is raised again in the caller, naming the file.
 //
 // With each cell comes how many cells the paths are expected to hold: those of every file read
 // so far, and one for each file not read yet. It is exact once the last files are read, and,
