@@ -47,22 +47,24 @@ func BenchmarkConsolidateReceivedPDFs(b *testing.B) {
 	}
 }
 
-// BenchmarkReport1000 renders the consolidated report of 1,000 cells (about 2,000 models and 1,500
-// exemplars), from its Document, to PDF and to DOCX.
-func BenchmarkReport1000(b *testing.B) {
-	doc := writeReport(b, generate(1000), nil)
-	for _, r := range []struct {
-		name     string
-		renderer render.Renderer
-	}{{"pdf", pdf.Renderer{}}, {"docx", docx.Renderer{}}} {
-		b.Run(r.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				var buf bytes.Buffer
-				if err := r.renderer.Render(&buf, doc); err != nil {
-					b.Fatal(err)
+// BenchmarkReport renders the consolidated report, from its Document, to PDF and to DOCX: of
+// 1,000 cells (about 2,000 models and 1,500 exemplars) and of 5,000 (about 10,000 and 7,500).
+func BenchmarkReport(b *testing.B) {
+	for _, n := range []int{1000, 5000} {
+		doc := writeReport(b, generate(n), nil)
+		for _, r := range []struct {
+			name     string
+			renderer render.Renderer
+		}{{"pdf", pdf.Renderer{}}, {"docx", docx.Renderer{}}} {
+			b.Run(fmt.Sprintf("%dcells-%s", n, r.name), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					var buf bytes.Buffer
+					if err := r.renderer.Render(&buf, doc); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }

@@ -11,8 +11,6 @@ import (
 	"baocao/layouts"
 	"baocao/layouts/input"
 	"baocao/layouts/kh46"
-	"baocao/render"
-	"baocao/render/docx"
 	"baocao/render/pdf"
 )
 
@@ -125,26 +123,6 @@ func TestConsolidatedReportOf5000Cells(t *testing.T) {
 	want := fmt.Sprintf("có %d/%d chi, đảng bộ cơ sở đã báo cáo kết quả đăng ký", reported, n)
 	if text := documentText(doc); !strings.Contains(text, want) {
 		t.Errorf("the report does not say %q", want)
-	}
-}
-
-// BenchmarkReport5000 renders the consolidated report of 5,000 cells (about 10,000 models and
-// 7,500 exemplars), from its Document, to PDF and to DOCX.
-func BenchmarkReport5000(b *testing.B) {
-	doc := writeReport(b, generate(5000), nil)
-	for _, r := range []struct {
-		name     string
-		renderer render.Renderer
-	}{{"pdf", pdf.Renderer{}}, {"docx", docx.Renderer{}}} {
-		b.Run(r.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				var buf bytes.Buffer
-				if err := r.renderer.Render(&buf, doc); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
 	}
 }
 
