@@ -36,30 +36,6 @@ let storageWarned = false;
 
 // --- Requests -----------------------------------------------------------------------------------
 
-// request sends a request to the server, bounded in time. It gives {ok, data|blob, res} for an
-// answer, {ok:false, data} for a refusal the server explains, {ok:false, failed, timeout} when no
-// usable answer came.
-async function request(url, body) {
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), requestTimeout);
-  try {
-    const res = await fetch(url, {
-      method: body === undefined ? "GET" : "POST", headers: FORM_HEADER, body, signal: ctl.signal, cache: "no-store",
-    });
-    const isJSON = (res.headers.get("Content-Type") || "").startsWith("application/json");
-    if (res.ok && !isJSON) return { ok: true, res, blob: await res.blob() };
-    let data = null;
-    try { data = await res.json(); } catch (e) { data = null; }
-    if (res.ok && data) return { ok: true, res, data };
-    if (data && Array.isArray(data.errors)) return { ok: false, status: res.status, data };
-    return { ok: false, failed: true };
-  } catch (e) {
-    return { ok: false, failed: true, timeout: ctl.signal.aborted };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 // body is the form as the server reads it. A field still showing its cell type's default is left
 // out, as a file leaves it out: the saved file then keeps "the default" (and follows the type)
 // rather than spelling it out. A plan's code alone is not a plan: while the plan has neither

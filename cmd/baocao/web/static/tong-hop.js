@@ -13,6 +13,9 @@ const STORE_VERSION = 1;
 const BATCH_BYTES = 24 << 20; // well within the server's 30 s to read a request, even over a network
 const BATCH_FILES = 400;
 const MAX_FILE = 16 << 20;
+// A request unanswered after this long, in milliseconds, counts as a lost connection: long, since
+// the server reads a batch of received files or renders the whole consolidated report.
+const requestTimeout = 120000;
 const NO_CONNECTION = "Không kết nối được với chương trình baocao. Hãy mở lại chương trình baocao rồi bấm lại; những gì đã điền vẫn được giữ trong trình duyệt.";
 const FIELDS = ["so", "ngay", "han_bao_cao", "ky.quyen", "ky.chuc_vu", "ky.ho_ten", "danh_gia", "de_xuat", "phai_bao_cao"];
 
@@ -27,27 +30,6 @@ let tableSeq = 0;
 let tableTimer = 0;
 
 // --- Requests -----------------------------------------------------------------------------------
-
-// request posts a body and gives {ok, data|blob, res}, or {ok:false, data} for a refusal the
-// server explains, or {ok:false, failed} when no usable answer came.
-async function request(url, body, timeout = 120000) {
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), timeout);
-  try {
-    const res = await fetch(url, { method: "POST", headers: FORM_HEADER, body, signal: ctl.signal, cache: "no-store" });
-    const isJSON = (res.headers.get("Content-Type") || "").startsWith("application/json");
-    if (res.ok && !isJSON) return { ok: true, res, blob: await res.blob() };
-    let data = null;
-    try { data = await res.json(); } catch (e) { data = null; }
-    if (res.ok && data) return { ok: true, res, data };
-    if (data && Array.isArray(data.errors)) return { ok: false, status: res.status, data };
-    return { ok: false, failed: true };
-  } catch (e) {
-    return { ok: false, failed: true };
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 // fields is the report's fields and the session, as the server reads them.
 function fields() {
