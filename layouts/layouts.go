@@ -108,7 +108,7 @@ func Check(file string, data []byte, opts input.Options) (good int, problems inp
 	}
 	list, _ := cells.FromParsed(file, r, top, opts) // a roster is parsed once: it may be large
 	seen := map[string]bool{}
-	for _, c := range list {
+	for c := range list.All {
 		if c.OK() {
 			good++
 		}

@@ -11,6 +11,7 @@ import (
 	"iter"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -63,43 +64,60 @@ func (c Cell) Document() *render.Document {
 	return doc
 }
 
+// Cells are the cells of one file, Len of them, built one by one as All is ranged over: a
+// roster's items are parsed and read only then (see input.Entries), so that a caller that drops
+// each cell reads a roster of any size in memory that does not grow with it. Ranging again
+// builds them again.
+type Cells struct {
+	Len int
+	All iter.Seq[Cell]
+}
+
+// cellsOf are cells already built.
+func cellsOf(list ...Cell) Cells {
+	return Cells{Len: len(list), All: slices.Values(list)}
+}
+
 // Load reads the cells of one file: one for a report, one per item for a roster. Problems of the
 // file as a whole (unreadable, a YAML error, a bad roster) come back as a single failed cell. A file
 // of another kind of document gives no cell and ok false.
-func Load(file string, data []byte, opts input.Options) (cells []Cell, ok bool) {
+func Load(file string, data []byte, opts input.Options) (cells Cells, ok bool) {
 	r, top := input.Parse(file, data, opts)
 	return FromParsed(file, r, top, opts)
 }
 
 // FromParsed is Load of a file input.Parse has read already, r and top being what it gave.
-func FromParsed(file string, r *input.Reader, top *input.Object, opts input.Options) (cells []Cell, ok bool) {
+func FromParsed(file string, r *input.Reader, top *input.Object, opts input.Options) (cells Cells, ok bool) {
 	if top == nil {
-		return []Cell{{File: file, Problems: r.Problems()}}, true
+		return cellsOf(Cell{File: file, Problems: r.Problems()}), true
 	}
 	if kind := top.String("mau", true); kind != dangky.Name {
 		if kind == "" || top.IsRoster() {
 			top.Errorf("mau", "phải là %q: báo cáo kết quả đăng ký của một chi bộ hoặc đảng bộ", dangky.Name)
-			return []Cell{{File: file, Problems: r.Problems()}}, true
+			return cellsOf(Cell{File: file, Problems: r.Problems()}), true
 		}
-		return nil, false
+		return cellsOf(), false
 	}
-	entries := input.Entries(r, top, dangky.Keys)
+	n, entries := input.Entries(r, top, dangky.Keys)
 	if r.Problems().HasErrors() {
-		return []Cell{{File: file, Problems: r.Problems()}}, true
+		return cellsOf(Cell{File: file, Problems: r.Problems()}), true
 	}
-	for _, e := range entries {
-		rep := dangky.Read(e.Top)
-		problems := e.Top.Reader().Problems()
-		if e.Item > 0 {
-			problems = append(append(input.Problems(nil), r.Problems()...), problems...)
+	return Cells{Len: n, All: func(yield func(Cell) bool) {
+		for e := range entries {
+			rep := dangky.Read(e.Top)
+			problems := e.Top.Reader().Problems()
+			if e.Item > 0 {
+				problems = append(append(input.Problems(nil), r.Problems()...), problems...)
+			}
+			var data []byte
+			if !opts.NoCellData {
+				data, _ = e.Top.Canonical(dangky.Name)
+			}
+			if !yield(Cell{File: file, Item: e.Item, Report: rep, Problems: problems.Sorted(), Data: data}) {
+				return
+			}
 		}
-		var data []byte
-		if !opts.NoCellData {
-			data, _ = e.Top.Canonical(dangky.Name)
-		}
-		cells = append(cells, Cell{File: file, Item: e.Item, Report: rep, Problems: problems.Sorted(), Data: data})
-	}
-	return cells, true
+	}}, true
 }
 
 // Collect reads every cell under the paths, in order: a folder's reports by name (.yaml and .yml
@@ -118,13 +136,13 @@ func Collect(paths []string, opts input.Options) []Cell {
 }
 
 // Read hands over the cells Collect gives, one by one and in the same order, without holding
-// them: a caller that drops each cell it has used reads any number of files in bounded memory
-// (the cells of one file, a roster, are read at once: its parse tree, larger than its cells, is
-// dropped before the first is handed over, and each cell once it is). Files are read in parallel
-// ahead of the caller, so that a slow file (a PDF through the importer) does not hold it up: a
-// file's cells are handed over once the ahead files after it are read too, while the ahead files
-// after those are being read; no more than 2×ahead+1 files are held or read at once. A reader's
-// panic is raised again in the caller, naming the file.
+// them: a caller that drops each cell it has used reads any number of files, and rosters of any
+// size, in bounded memory. Files are read in parallel ahead of the caller, so that a slow file (a
+// PDF through the importer) does not hold it up: a file's cells are handed over once the ahead
+// files after it are read too, while the ahead files after those are being read; no more than
+// 2×ahead+1 files are held or read at once. A roster is read ahead as a whole file is, its items
+// checked; each of its cells is then built in the caller, as it is handed over (see Cells). A
+// reader's panic is raised again in the caller, naming the file.
 //
 // With each cell comes how many cells the paths are expected to hold: those of every file read
 // so far, and one for each file not read yet. It is exact once the last files are read, and,
@@ -139,7 +157,7 @@ func Read(paths []string, opts input.Options, ahead int) iter.Seq2[Cell, int] {
 		start := func(s source) chan read {
 			ch := make(chan read, 1)
 			if s.failed != nil {
-				ch <- read{cells: []Cell{*s.failed}}
+				ch <- read{cells: cellsOf(*s.failed)}
 				return ch
 			}
 			wg.Go(func() {
@@ -154,7 +172,7 @@ func Read(paths []string, opts input.Options, ahead int) iter.Seq2[Cell, int] {
 		}
 		expected := len(sources) // every file not read yet counts as one cell
 		var reading []chan read  // the sources started and not yet read, in order
-		var window [][]Cell      // the sources read and not yet handed over, in order
+		var window []Cells       // the sources read and not yet handed over, in order
 		next := 0                // the next source to start
 		for i := range sources {
 			last := min(i+ahead, len(sources)-1) // read before source i is handed over
@@ -168,18 +186,16 @@ func Read(paths []string, opts input.Options, ahead int) iter.Seq2[Cell, int] {
 					// As a plain loop would: in the caller, which a server recovers from.
 					panic(r.panicked)
 				}
-				cells := r.cells
-				expected += len(cells) - 1
-				window = append(window, cells)
+				expected += r.cells.Len - 1
+				window = append(window, r.cells)
 			}
 			cells := window[0]
-			window[0] = nil
+			window[0] = Cells{}
 			window = window[1:]
 			if opts.Progress != nil {
 				opts.Progress(i+1, len(sources))
 			}
-			for k, c := range cells {
-				cells[k] = Cell{} // each cell dropped once handed over
+			for c := range cells.All {
 				if !yield(c, expected) {
 					return
 				}
@@ -191,7 +207,7 @@ func Read(paths []string, opts input.Options, ahead int) iter.Seq2[Cell, int] {
 // read is what reading one source gave: its cells, or the panic of the reader, which Read raises
 // again in its caller rather than let it end the program from another goroutine.
 type read struct {
-	cells    []Cell
+	cells    Cells
 	panicked string
 }
 
@@ -252,7 +268,7 @@ func received(path string) bool {
 
 // readCells reads the cells of one file: YAML by Load, a received PDF or Word file by the
 // importer, each report it holds then by Load.
-func readCells(path string, opts input.Options) []Cell {
+func readCells(path string, opts input.Options) Cells {
 	limit := int64(input.MaxBoardFileSize) // a roster may be that large; Load judges a report's size
 	if received(path) {
 		limit = importer.MaxFileSize
@@ -263,7 +279,7 @@ func readCells(path string, opts input.Options) []Cell {
 	}
 	data, err := readFile(opts.Files, path, limit)
 	if err != nil {
-		return []Cell{failed(path, err)}
+		return cellsOf(failed(path, err))
 	}
 	if isWorkbook {
 		return loadWorkbook(path, data, opts)
@@ -276,19 +292,19 @@ func readCells(path string, opts input.Options) []Cell {
 	if res.Problems.HasErrors() || len(res.Reports) == 0 {
 		for _, p := range res.Problems {
 			if p.Message == importer.MsgConsolidated {
-				return nil // the Board's own consolidated report, beside the cells' files
+				return cellsOf() // the Board's own consolidated report, beside the cells' files
 			}
 		}
 		problems := res.Problems
 		if len(problems) == 0 {
 			problems = input.Problems{{File: path, Message: "tệp không có báo cáo nào"}}
 		}
-		return []Cell{{File: path, Problems: problems}}
+		return cellsOf(Cell{File: path, Problems: problems})
 	}
 	var out []Cell
 	for i, report := range res.Reports {
 		cells, _ := Load(path, report, opts)
-		for _, c := range cells {
+		for c := range cells.All {
 			if len(res.Reports) > 1 {
 				c.Item = i + 1
 			}
@@ -310,28 +326,38 @@ func readCells(path string, opts input.Options) []Cell {
 			out = append(out, c)
 		}
 	}
-	return out
+	return cellsOf(out...)
 }
 
 // loadWorkbook reads the cells of a roster workbook, each problem pointed at its sheet and cell:
 // each cell with the problems of its rows; the workbook's own warnings go with its first cell,
 // and its own errors (rows that belong to no cell) make one more failed cell, for the file.
-func loadWorkbook(path string, data []byte, opts input.Options) []Cell {
+func loadWorkbook(path string, data []byte, opts input.Options) Cells {
 	roster, problems := workbook.ReadRoster(path, data)
 	if roster == nil {
-		return []Cell{{File: path, Problems: problems}}
+		return cellsOf(Cell{File: path, Problems: problems})
 	}
 	cells, _ := Load(path, roster.YAML, opts)
-	for i := range cells {
-		cells[i].Problems = roster.CellProblems(cells[i].Item, cells[i].Problems)
-	}
+	n := cells.Len
 	if problems.HasErrors() {
-		return append(cells, Cell{File: path, Problems: problems})
+		n++
 	}
-	if len(cells) > 0 {
-		cells[0].Problems = append(problems, cells[0].Problems...)
-	}
-	return cells
+	return Cells{Len: n, All: func(yield func(Cell) bool) {
+		first := true
+		for c := range cells.All {
+			c.Problems = roster.CellProblems(c.Item, c.Problems)
+			if first && !problems.HasErrors() {
+				c.Problems = append(append(input.Problems(nil), problems...), c.Problems...)
+			}
+			first = false
+			if !yield(c) {
+				return
+			}
+		}
+		if problems.HasErrors() {
+			yield(Cell{File: path, Problems: problems})
+		}
+	}}
 }
 
 // ReadSource reads a file an input names inside itself (a consolidated report's list of the

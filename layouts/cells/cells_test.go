@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -59,7 +60,7 @@ danh_sach:
     ky: {ho_ten: Người B}
   - co_quan: {ten: Chi bộ C, loai: chi-bo}
 `)
-	list, ok := Load("ds.yaml", data, input.Options{})
+	list, ok := load(t, "ds.yaml", data, input.Options{})
 	if !ok || len(list) != 3 {
 		t.Fatalf("Load = %d cells, %v", len(list), ok)
 	}
@@ -82,7 +83,7 @@ danh_sach:
 }
 
 func TestLoadRosterProblems(t *testing.T) {
-	list, _ := Load("ds.yaml", []byte("mau: dang-ky\nchung: {dia_dan: X}\ndanh_sach: []\n"), input.Options{})
+	list, _ := load(t, "ds.yaml", []byte("mau: dang-ky\nchung: {dia_dan: X}\ndanh_sach: []\n"), input.Options{})
 	if len(list) != 1 || list[0].OK() {
 		t.Fatalf("want one failed cell, got %+v", list)
 	}
@@ -132,7 +133,7 @@ func TestRosterCellsCarryTheirData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, _ := Load("danh-sach-khoi.yaml", data, input.Options{})
+	list, _ := load(t, "danh-sach-khoi.yaml", data, input.Options{})
 	if len(list) < 2 {
 		t.Fatalf("%d cells", len(list))
 	}
@@ -140,7 +141,7 @@ func TestRosterCellsCarryTheirData(t *testing.T) {
 		if !c.OK() {
 			continue
 		}
-		alone, _ := Load("mot-noi.yaml", c.Data, input.Options{})
+		alone, _ := load(t, "mot-noi.yaml", c.Data, input.Options{})
 		if len(alone) != 1 || !alone[0].OK() {
 			t.Fatalf("%s: its data does not load on its own:\n%s", c.Source(), c.Data)
 		}
@@ -157,8 +158,8 @@ func TestNoCellDataReadsTheSameReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	with, _ := Load("danh-sach-khoi.yaml", data, input.Options{})
-	without, _ := Load("danh-sach-khoi.yaml", data, input.Options{NoCellData: true})
+	with, _ := load(t, "danh-sach-khoi.yaml", data, input.Options{})
+	without, _ := load(t, "danh-sach-khoi.yaml", data, input.Options{NoCellData: true})
 	if len(with) < 2 || len(without) != len(with) {
 		t.Fatalf("%d cells with data, %d without", len(with), len(without))
 	}
@@ -174,4 +175,15 @@ func TestNoCellDataReadsTheSameReports(t *testing.T) {
 			t.Errorf("%s: read otherwise with NoCellData:\n%+v\nwant\n%+v", c.Source(), c, with[i])
 		}
 	}
+}
+
+// load is Load, its cells collected, checking that it builds as many as it says.
+func load(t *testing.T, file string, data []byte, opts input.Options) ([]Cell, bool) {
+	t.Helper()
+	cells, ok := Load(file, data, opts)
+	list := slices.Collect(cells.All)
+	if len(list) != cells.Len {
+		t.Fatalf("%s: Load said %d cells and built %d", file, cells.Len, len(list))
+	}
+	return list, ok
 }

@@ -22,6 +22,13 @@ func (o *Object) Canonical(kind string) ([]byte, error) {
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	root := withoutComments(o.node)
+	if o.roster != nil {
+		for i := 0; i+1 < len(o.node.Content); i += 2 {
+			if o.node.Content[i+1] == o.fields[RosterList] {
+				root.Content[i+1] = withoutComments(o.roster.list())
+			}
+		}
+	}
 	if !o.Has("mau") && kind != "" {
 		root.Content = append([]*yaml.Node{{Kind: yaml.ScalarNode, Value: "mau"}, {Kind: yaml.ScalarNode, Value: kind}}, root.Content...)
 	}

@@ -446,43 +446,53 @@ func recoverCapitals(in, out []rune) string {
 	return string(out)
 }
 
-// fileLegacy judges a whole file's text values, the top of its YAML tree: the legacy encoding
-// that more values show alone than show any other encoding or Unicode, or "" for Unicode. Values
-// that read as both TCVN3 and VNI do not count.
+// fileLegacy judges a whole file's text values, the top of its YAML tree: see legacyCount.
 func fileLegacy(root *yaml.Node) Legacy {
-	var tcvn, vni, uni int
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		switch n.Kind {
-		case yaml.ScalarNode:
-			s := n.Value
-			if hasUnicodeVietnamese(s) {
-				uni++
-				return
-			}
-			_, v := vniConclusive(s)
-			_, t := tcvnConclusive(s)
-			switch {
-			case v && !t:
-				vni++
-			case t && !v:
-				tcvn++
-			}
-		case yaml.MappingNode:
-			for i := 1; i < len(n.Content); i += 2 {
-				walk(n.Content[i])
-			}
-		default:
-			for _, c := range n.Content {
-				walk(c)
-			}
+	var c legacyCount
+	c.add(root)
+	return c.verdict()
+}
+
+// legacyCount counts a file's text values by the encoding each shows alone, for the file's
+// verdict; a file read in parts (a roster's items) adds each part.
+type legacyCount struct{ tcvn, vni, uni int }
+
+// add counts the text values of a tree: Unicode Vietnamese, or TCVN3 or VNI alone. Values that
+// read as both TCVN3 and VNI do not count.
+func (c *legacyCount) add(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		s := n.Value
+		if hasUnicodeVietnamese(s) {
+			c.uni++
+			return
+		}
+		_, v := vniConclusive(s)
+		_, t := tcvnConclusive(s)
+		switch {
+		case v && !t:
+			c.vni++
+		case t && !v:
+			c.tcvn++
+		}
+	case yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 {
+			c.add(n.Content[i])
+		}
+	default:
+		for _, child := range n.Content {
+			c.add(child)
 		}
 	}
-	walk(root)
+}
+
+// verdict is the legacy encoding that more values show alone than show any other encoding or
+// Unicode, or "" for Unicode.
+func (c *legacyCount) verdict() Legacy {
 	switch {
-	case tcvn > vni && tcvn > uni:
+	case c.tcvn > c.vni && c.tcvn > c.uni:
 		return TCVN3
-	case vni > tcvn && vni > uni:
+	case c.vni > c.tcvn && c.vni > c.uni:
 		return VNI
 	}
 	return ""

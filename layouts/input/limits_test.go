@@ -42,7 +42,7 @@ func TestRosterOf100000CellsIsAccepted(t *testing.T) {
 	if top == nil || len(r.Problems()) != 0 {
 		t.Fatalf("Parse refused a roster of %d cells (%d bytes): %v", MaxBoardItems, len(src), r.Problems())
 	}
-	entries := Entries(r, top, []string{"co_quan"})
+	entries := entriesOf(t, r, top, []string{"co_quan"})
 	if len(entries) != MaxBoardItems || r.Problems().HasErrors() {
 		t.Fatalf("Entries gave %d entries, problems %v; want %d and none", len(entries), r.Problems(), MaxBoardItems)
 	}
@@ -56,7 +56,7 @@ func TestRosterOverTheBoardLimitIsRefused(t *testing.T) {
 	if top == nil {
 		t.Fatalf("Parse refused the file itself: %v", r.Problems())
 	}
-	if entries := Entries(r, top, []string{"co_quan"}); len(entries) != 0 {
+	if entries := entriesOf(t, r, top, []string{"co_quan"}); len(entries) != 0 {
 		t.Errorf("got %d entries, want none", len(entries))
 	}
 	// Entries also says the list is empty, as it does today for any refused list.
@@ -100,7 +100,7 @@ func TestBoardFileKeepsInnerLimits(t *testing.T) {
 	if top == nil {
 		t.Fatalf("Parse refused the file: %v", r.Problems())
 	}
-	entries := Entries(r, top, []string{"mo_hinh"})
+	entries := entriesOf(t, r, top, []string{"mo_hinh"})
 	if len(entries) != 1 {
 		t.Fatalf("got %d entries", len(entries))
 	}

@@ -66,8 +66,15 @@ func (r *Reader) Add(line int, key string, warning bool, format string, args ...
 // Parse checks the bytes of a file (size, encoding, control characters), composes its text to NFC
 // and parses it as YAML, refusing anchors, aliases and deep nesting. It returns the top-level
 // mapping, or nil with the problem recorded. A file over MaxFileSize is read only when it is one
-// of the Board's files (isBoard), up to MaxBoardFileSize.
+// of the Board's files (isBoard), up to MaxBoardFileSize. A roster's list is kept as text and
+// parsed item by item by Entries (see parseRoster), in memory that does not grow with its items.
 func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
+	return parse(file, data, opts, true)
+}
+
+// parse is Parse, which splits rosters; with splitRosters false, a roster is parsed whole, as
+// the tests of the split read it for reference.
+func parse(file string, data []byte, opts Options, splitRosters bool) (*Reader, *Object) {
 	r := &Reader{file: file, opts: opts}
 	if len(data) > MaxBoardFileSize {
 		r.Add(0, "", false, "tệp quá lớn: giới hạn là %d byte (%d MiB), đủ cho danh sách %d chi, đảng bộ", MaxBoardFileSize, MaxBoardFileSize>>20, MaxBoardItems)
@@ -102,9 +109,16 @@ func Parse(file string, data []byte, opts Options) (*Reader, *Object) {
 		r.Add(line, "", false, "có ký tự điều khiển không in được (U+%04X), %s; hãy xóa hoặc gõ lại chữ đó", c, hint)
 		return r, nil
 	}
-	data = norm.NFC.Bytes(data)
+	if !norm.NFC.IsNormal(data) {
+		data = norm.NFC.Bytes(data)
+	}
 	if r.addMistakes(lineMistakes(string(data))) {
 		return r, nil
+	}
+	if splitRosters {
+		if top := r.parseRoster(data); top != nil {
+			return r, top
+		}
 	}
 
 	var doc yaml.Node
@@ -319,6 +333,9 @@ type Object struct {
 	node   *yaml.Node // the mapping, whose text values are replaced by their cleaned text as read
 	fields map[string]*yaml.Node
 	keys   []*yaml.Node // the key nodes, in the file's order
+	// roster is the list of a roster kept as text (see parseRoster), its node in fields empty;
+	// nil for every other object.
+	roster *rosterItems
 }
 
 // object reads a mapping node, reporting duplicate keys and keys not in known. With known nil,
@@ -657,6 +674,9 @@ func (o *Object) Lines(key string, max int) ([]string, bool) {
 // null is no items, and anything but a list is an error.
 func (o *Object) sequence(key string) ([]*yaml.Node, bool) {
 	v, ok := o.fields[key]
+	if o.roster != nil && key == RosterList {
+		v = o.roster.list()
+	}
 	if !ok || isNull(v) {
 		return nil, ok
 	}

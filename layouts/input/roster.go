@@ -2,6 +2,7 @@ package input
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 
 	"go.yaml.in/yaml/v3"
@@ -24,11 +25,15 @@ type Entry struct {
 // IsRoster reports whether a file's top-level object is a roster.
 func (o *Object) IsRoster() bool { return o.Has(RosterList) }
 
-// Entries returns the documents of a parsed file. A roster's own problems (its structure, unknown
-// keys in its shared values) go to the file's reader r; known lists the keys a document may have.
-func Entries(r *Reader, top *Object, known []string) []Entry {
+// Entries returns how many documents a parsed file holds, and the documents, one at a time: a
+// roster's items are parsed as they are handed over (see parseRoster), each with a reader of its
+// own, so that a caller that drops each entry reads a roster of any size in bounded memory;
+// ranging again parses them again. A roster's own problems (its structure, unknown keys in its
+// shared values) go to the file's reader r, all of them before Entries returns; known lists the
+// keys a document may have.
+func Entries(r *Reader, top *Object, known []string) (int, iter.Seq[Entry]) {
 	if !top.IsRoster() {
-		return []Entry{{Top: top}}
+		return 1, func(yield func(Entry) bool) { yield(Entry{Top: top}) }
 	}
 	top.Known("mau", RosterDefaults, RosterList)
 	var defaults *yaml.Node
@@ -36,21 +41,38 @@ func Entries(r *Reader, top *Object, known []string) []Entry {
 		chung.Known(known...)
 		defaults = top.fields[RosterDefaults]
 	}
+	entry := func(i int, item *yaml.Node) Entry {
+		own := &Reader{file: r.file, opts: r.opts}
+		return Entry{Item: i + 1, Top: own.object(merge(defaults, item, known), fmt.Sprintf("%s[%d]", RosterList, i+1))}
+	}
+	if list := top.roster; list != nil {
+		return len(list.items), func(yield func(Entry) bool) {
+			for i := range list.items {
+				if !yield(entry(i, list.item(i))) {
+					return
+				}
+			}
+		}
+	}
 	items, _ := top.sequence(RosterList)
 	if len(items) == 0 {
 		top.Errorf(RosterList, "danh sách trống: chưa có chi bộ, đảng bộ nào")
 	}
-	var entries []Entry
+	var groups []int // the items that are groups of keys
 	for i, item := range items {
-		path := fmt.Sprintf("%s[%d]", RosterList, i+1)
 		if item.Kind != yaml.MappingNode {
-			r.Add(item.Line, path, false, "mỗi mục phải gồm các khóa con, không phải %s", kindName(item))
+			r.Add(item.Line, fmt.Sprintf("%s[%d]", RosterList, i+1), false, "mỗi mục phải gồm các khóa con, không phải %s", kindName(item))
 			continue
 		}
-		own := &Reader{file: r.file, opts: r.opts}
-		entries = append(entries, Entry{Item: i + 1, Top: own.object(merge(defaults, item, known), path)})
+		groups = append(groups, i)
 	}
-	return entries
+	return len(groups), func(yield func(Entry) bool) {
+		for _, i := range groups {
+			if !yield(entry(i, items[i])) {
+				return
+			}
+		}
+	}
 }
 
 // merge returns item with the keys of defaults it lacks (those in known only), merging mappings
