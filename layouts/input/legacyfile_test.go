@@ -214,3 +214,36 @@ func TestFromLegacy(t *testing.T) {
 		}
 	}
 }
+
+// TestRosterItemsFollowTheFile: a roster's items are read as the whole file says, as a report's
+// values are: an ambiguous character in a TCVN3 or VNI roster reads as its encoding, whether the
+// roster's list is split or read whole.
+func TestRosterItemsFollowTheFile(t *testing.T) {
+	// twinBase made an item of a roster, four spaces in, the rest of the list short items.
+	item := "  - " + strings.ReplaceAll(strings.TrimPrefix(twinBase, "mau: dang-ky\n"), "\n", "\n    ")
+	uni := "mau: dang-ky\ndanh_sach:\n" + strings.TrimSuffix(item, "    ") + "  - co_quan: {ten: Chi bộ Sở Tài chính}\n"
+	files := []struct {
+		enc  Legacy
+		text string
+	}{
+		{TCVN3, encodeVN3(t, uni)},
+		{VNI, inputtest.VNI(uni)},
+	}
+	want := map[Legacy]string{TCVN3: "ban ủ", VNI: "ban đ"}
+	for _, f := range files {
+		for _, split := range []bool{true, false} {
+			text := f.text + "  - ghi_chu: ban ñ\n"
+			r, top := parse("t.yaml", []byte(text), Options{}, split)
+			if top == nil {
+				t.Fatalf("Parse: %v", r.Problems())
+			}
+			entries := entriesOf(t, r, top, []string{"co_quan", "dia_danh", "giai_doan", "guong", "noi_nhan", "ky", "ghi_chu"})
+			if len(entries) != 3 {
+				t.Fatalf("%d entries", len(entries))
+			}
+			if got := entries[2].Top.String("ghi_chu", true); got != want[f.enc] {
+				t.Errorf("%s roster, split %v: %q, want %q; problems %v", f.enc, split, got, want[f.enc], entries[2].Top.Reader().Problems())
+			}
+		}
+	}
+}

@@ -26,11 +26,11 @@ type Entry struct {
 func (o *Object) IsRoster() bool { return o.Has(RosterList) }
 
 // Entries returns how many documents a parsed file holds, and the documents, one at a time: a
-// roster's items are parsed as they are handed over (see parseRoster), each with a reader of its
-// own, so that a caller that drops each entry reads a roster of any size in bounded memory;
-// ranging again parses them again. A roster's own problems (its structure, unknown keys in its
-// shared values) go to the file's reader r, all of them before Entries returns; known lists the
-// keys a document may have.
+// roster's items are parsed as they are handed over (see parseRoster), so that a caller that
+// drops each entry reads a roster of any size in bounded memory; ranging again parses them again.
+// Each item has a reader of its own, which reads text as the whole file's encoding says. A
+// roster's own problems (its structure, unknown keys in its shared values) go to the file's
+// reader r, all of them before Entries returns; known lists the keys a document may have.
 func Entries(r *Reader, top *Object, known []string) (int, iter.Seq[Entry]) {
 	if !top.IsRoster() {
 		return 1, func(yield func(Entry) bool) { yield(Entry{Top: top}) }
@@ -42,7 +42,7 @@ func Entries(r *Reader, top *Object, known []string) (int, iter.Seq[Entry]) {
 		defaults = top.fields[RosterDefaults]
 	}
 	entry := func(i int, item *yaml.Node) Entry {
-		own := &Reader{file: r.file, opts: r.opts}
+		own := &Reader{file: r.file, opts: r.opts, legacy: r.legacy} // read as the whole file says
 		return Entry{Item: i + 1, Top: own.object(merge(defaults, item, known), fmt.Sprintf("%s[%d]", RosterList, i+1))}
 	}
 	if list := top.roster; list != nil {
