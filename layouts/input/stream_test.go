@@ -197,3 +197,28 @@ func FuzzRosterReadSplitAsWhole(f *testing.F) {
 		sameAsWhole(t, data, Options{})
 	})
 }
+
+// BenchmarkRoster reads every entry of a roster of 1,000 cells, its list split and read whole:
+// the split parses each item twice (to check it, then to hand it over) but never holds more than
+// one item's tree.
+func BenchmarkRoster(b *testing.B) {
+	var src strings.Builder
+	src.WriteString("mau: dang-ky\nchung:\n  dia_danh: Yên Bái\ndanh_sach:\n")
+	for i := 1; i <= 1000; i++ {
+		fmt.Fprintf(&src, "  - co_quan: {ten: Chi bộ Sở Số %d, loai: chi-bo}\n    so: %d\n    mo_hinh:\n", i, i)
+		fmt.Fprintf(&src, "      - {ten: Mô hình %d, loai: khac, don_vi: Phòng 1}\n    ky: {ho_ten: Trần Thị %d}\n", i, i)
+	}
+	data := []byte(src.String())
+	for _, split := range []bool{true, false} {
+		b.Run(map[bool]string{true: "split", false: "whole"}[split], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				r, top := parse("t.yaml", data, Options{}, split)
+				_, entries := Entries(r, top, []string{"co_quan", "so", "mo_hinh", "ky", "dia_danh"})
+				for e := range entries {
+					e.Top.Object("co_quan").String("ten", true)
+				}
+			}
+		})
+	}
+}
