@@ -116,8 +116,10 @@ func TestInterruptedBatch(t *testing.T) {
 			assertPDF(t, filepath.Join(out, f))
 		}
 	}
-	if !strings.Contains(stdout.String(), "chưa làm (đã dừng)") {
-		t.Errorf("the table does not list the cells not done:\n%s", stdout.String())
+	// The cells not done are counted: those handed over are listed as stopped, those not read
+	// yet (a roster's cells are built as they are handed over) only counted.
+	if s := stdout.String(); !strings.Contains(s, "Tổng cộng: 30 chi, đảng bộ;") || !strings.Contains(s, " chưa làm.") {
+		t.Errorf("the summary does not count the cells not done:\n%s", s)
 	}
 
 	// Cells with only one of their two files done are made again; whole ones are skipped.
