@@ -62,14 +62,19 @@ func (l *rosterItems) item(i int) *yaml.Node {
 	return n
 }
 
+// listNode is the list's node, at its first dash, without its items: what the top object holds.
+func (l *rosterItems) listNode() yaml.Node {
+	first := l.items[0]
+	return yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.line, Column: first.column}
+}
+
 // list is the whole list, every item parsed: for a reader that wants it as one node, not Entries.
 func (l *rosterItems) list() *yaml.Node {
-	first := l.items[0]
-	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.line, Column: first.column}
+	n := l.listNode()
 	for i := range l.items {
 		n.Content = append(n.Content, l.item(i))
 	}
-	return n
+	return &n
 }
 
 // moveLines moves every node of a tree down by lines.
@@ -108,28 +113,26 @@ func (r *Reader) parseRoster(text []byte) *Object {
 		list = v
 	}
 	check := &Reader{file: r.file, opts: r.opts} // its problems only say the split is not taken
-	if list == nil || !check.checkTree(root, 0) || len(flowMistakes(root, lines(head))) > 0 {
+	if list == nil || !check.checkTree(root, 0) || len(flowMistakes(root, strings.Split(string(head), "\n"))) > 0 {
 		return nil
 	}
 	var legacy legacyCount
 	legacy.add(root)
 	for _, it := range items {
 		item, ok := it.parse(text)
-		if !ok || item.Kind != yaml.MappingNode || !check.checkTree(item, 2) || len(flowMistakes(item, lines(text[it.start:it.end]))) > 0 {
+		if !ok || item.Kind != yaml.MappingNode || !check.checkTree(item, 2) || len(flowMistakes(item, strings.Split(string(text[it.start:it.end]), "\n"))) > 0 {
 			return nil
 		}
 		legacy.add(item)
 	}
 	r.board = true
 	r.legacy = legacy.verdict()
-	*list = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: items[0].line, Column: items[0].column}
+	roster := &rosterItems{text: text, items: items}
+	*list = roster.listNode()
 	top := r.object(root, "")
-	top.roster = &rosterItems{text: text, items: items}
+	top.roster = roster
 	return top
 }
-
-// lines splits text into its lines, as flowMistakes wants them.
-func lines(text []byte) []string { return strings.Split(string(text), "\n") }
 
 // splitRoster finds, in a file's text, a roster's list under a key "danh_sach:" at the left
 // margin, written as a block of items each starting with a dash in one column. It returns the
