@@ -90,8 +90,10 @@ type tab struct {
 	srv       *httptest.Server
 	downloads string
 
-	mu      sync.Mutex
-	dialogs []*page.EventJavascriptDialogOpening // every dialog the page opened, each accepted
+	mu        sync.Mutex
+	dialogs   []*page.EventJavascriptDialogOpening // every dialog the page opened, each accepted
+	started   map[string]string                    // the name of each download begun, by its id
+	completed []string                             // the names of the downloads written whole, not yet taken
 }
 
 // newTab starts a form server and opens the form in a new tab, ready to use.
@@ -118,8 +120,26 @@ func newTabOn(t *testing.T, h http.Handler) *tab {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("new tab: %v", err)
 	}
+	// A download is taken when the browser says it is complete: the file may stand under its
+	// name, empty or half-written, before that.
+	tb.started = map[string]string{}
+	if err := chromedp.ListenBrowser(ctx, func(ev any) {
+		tb.mu.Lock()
+		defer tb.mu.Unlock()
+		switch ev := ev.(type) {
+		case *browser.EventDownloadWillBegin:
+			tb.started[ev.GUID] = ev.SuggestedFilename
+		case *browser.EventDownloadProgress:
+			if ev.State == browser.DownloadProgressStateCompleted {
+				tb.completed = append(tb.completed, tb.started[ev.GUID])
+			}
+		}
+	}); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	eventsEnabled := true
 	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: tb.downloads,
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: tb.downloads, EventsEnabled: &eventsEnabled,
 	}); err != nil {
 		t.Fatalf("browser: %v", err)
 	}
@@ -257,14 +277,26 @@ func (tb *tab) dialogTypes() []string {
 	return out
 }
 
-// download waits for a downloaded file and gives its bytes.
+// download waits for the next download to be complete, fails unless it is named name, and gives
+// its bytes.
 func (tb *tab) download(name string) []byte {
 	tb.t.Helper()
-	path := filepath.Join(tb.downloads, name)
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		// Chromium writes into NAME.crdownload and renames it when done.
-		if data, err := os.ReadFile(path); err == nil {
+		tb.mu.Lock()
+		var done string
+		if len(tb.completed) > 0 {
+			done, tb.completed = tb.completed[0], tb.completed[1:]
+		}
+		tb.mu.Unlock()
+		if done != "" {
+			if done != name {
+				tb.t.Fatalf("downloaded %s, not %s", done, name)
+			}
+			data, err := os.ReadFile(filepath.Join(tb.downloads, name))
+			if err != nil {
+				tb.t.Fatal(err)
+			}
 			return data
 		}
 		if time.Now().After(deadline) {
