@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf16"
+
+	"baocao/render/pdfsyntax"
 )
 
 // FromPDF reads back the data of every document a PDF written by baocao carries, in the documents'
@@ -296,20 +298,12 @@ type parser struct {
 
 var errSyntax = errors.New("pdf syntax")
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
-
-func isDelim(c byte) bool {
-	return isSpace(c) || bytes.IndexByte([]byte("()<>[]{}/%"), c) >= 0
-}
-
 // space skips white space and comments.
 func (p *parser) space() {
 	for p.pos < len(p.data) {
 		c := p.data[p.pos]
 		switch {
-		case isSpace(c):
+		case pdfsyntax.IsSpace(c):
 			p.pos++
 		case c == '%':
 			for p.pos < len(p.data) && p.data[p.pos] != '\n' && p.data[p.pos] != '\r' {
@@ -369,116 +363,34 @@ func (p *parser) value(depth int) (any, error) {
 	case c == '/':
 		start := p.pos + 1
 		p.pos++
-		for p.pos < len(p.data) && !isDelim(p.data[p.pos]) {
+		for p.pos < len(p.data) && !pdfsyntax.IsDelim(p.data[p.pos]) {
 			p.pos++
 		}
 		return pdfName(p.data[start:p.pos]), nil
 	case c == '(':
-		return p.literal()
+		return p.str(pdfsyntax.Literal)
 	case c == '<':
-		return p.hex()
+		return p.str(pdfsyntax.Hex)
 	default:
 		return p.atom()
 	}
 }
 
-// literal reads a literal string, escapes and nested parentheses included.
-func (p *parser) literal() (any, error) {
-	p.pos++
-	var b []byte
-	depth := 1
-	for p.pos < len(p.data) {
-		c := p.data[p.pos]
-		p.pos++
-		switch c {
-		case '(':
-			depth++
-		case ')':
-			if depth--; depth == 0 {
-				return string(b), nil
-			}
-		case '\\':
-			if p.pos >= len(p.data) {
-				return nil, errSyntax
-			}
-			e := p.data[p.pos]
-			p.pos++
-			switch e {
-			case 'n':
-				c = '\n'
-			case 'r':
-				c = '\r'
-			case 't':
-				c = '\t'
-			case 'b':
-				c = '\b'
-			case 'f':
-				c = '\f'
-			case '\r', '\n':
-				if e == '\r' && p.pos < len(p.data) && p.data[p.pos] == '\n' {
-					p.pos++
-				}
-				continue
-			default:
-				if e >= '0' && e <= '7' {
-					v := int(e - '0')
-					for i := 0; i < 2 && p.pos < len(p.data) && p.data[p.pos] >= '0' && p.data[p.pos] <= '7'; i++ {
-						v = v*8 + int(p.data[p.pos]-'0')
-						p.pos++
-					}
-					c = byte(v)
-				} else {
-					c = e
-				}
-			}
-		}
-		b = append(b, c)
+// str reads the literal or hexadecimal string at p.pos with read, and moves past it.
+func (p *parser) str(read func([]byte, int) ([]byte, int, error)) (any, error) {
+	b, next, err := read(p.data, p.pos)
+	if err != nil {
+		return nil, errSyntax
 	}
-	return nil, errSyntax
-}
-
-// hex reads a hexadecimal string.
-func (p *parser) hex() (any, error) {
-	p.pos++
-	var b []byte
-	var half byte
-	odd := false
-	for p.pos < len(p.data) {
-		c := p.data[p.pos]
-		p.pos++
-		var v byte
-		switch {
-		case c == '>':
-			if odd {
-				b = append(b, half<<4)
-			}
-			return string(b), nil
-		case isSpace(c):
-			continue
-		case c >= '0' && c <= '9':
-			v = c - '0'
-		case c >= 'a' && c <= 'f':
-			v = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			v = c - 'A' + 10
-		default:
-			return nil, errSyntax
-		}
-		if odd {
-			b = append(b, half<<4|v)
-		} else {
-			half = v
-		}
-		odd = !odd
-	}
-	return nil, errSyntax
+	p.pos = next
+	return string(b), nil
 }
 
 // atom reads a number, a reference (two integers and R), true, false or null.
 func (p *parser) atom() (any, error) {
 	word := func() string {
 		start := p.pos
-		for p.pos < len(p.data) && !isDelim(p.data[p.pos]) {
+		for p.pos < len(p.data) && !pdfsyntax.IsDelim(p.data[p.pos]) {
 			p.pos++
 		}
 		return string(p.data[start:p.pos])

@@ -456,7 +456,11 @@ func (c *checker) shownGlyphs(page string, content []byte, fonts map[string]*emb
 			}
 		}
 	}
-	for _, tok := range tokens(content) {
+	toks, err := tokens(content)
+	if err != nil {
+		c.errorf("%s: content stream: %v", page, err)
+	}
+	for _, tok := range toks {
 		if !tok.op {
 			operands = append(operands, tok)
 			continue
