@@ -82,13 +82,7 @@ func runImport(opts *importOptions) error {
 			continue
 		}
 		for i, yaml := range res.Reports {
-			out := outFile
-			if out == "" {
-				out = importName(file, i, len(res.Reports))
-				if outDir != "" {
-					out = filepath.Join(outDir, filepath.Base(out))
-				}
-			}
+			out := outputPath(outFile, outDir, importName(file, i, len(res.Reports)))
 			if err := writeFileAtomic(out, yaml, opts.Force); err != nil {
 				fmt.Fprintln(opts.Stderr, err)
 				failed++

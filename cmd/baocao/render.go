@@ -133,13 +133,7 @@ func runRender(opts *renderOptions) error {
 				failed++
 				continue
 			}
-			out := outFile
-			if out == "" {
-				out = replaceExt(file, o.ext)
-				if outDir != "" {
-					out = filepath.Join(outDir, filepath.Base(out))
-				}
-			}
+			out := outputPath(outFile, outDir, replaceExt(file, o.ext))
 			if err := renderTo(out, o.renderer, doc, opts.Force); err != nil {
 				fmt.Fprintln(opts.Stderr, err)
 				failed++
@@ -260,6 +254,19 @@ func outputTarget(output string, inputs int) (dir, file string, err error) {
 // too, so that "ra\" names a folder there.
 func endsWithSeparator(path string) bool {
 	return path != "" && (path[len(path)-1] == '/' || os.IsPathSeparator(path[len(path)-1]))
+}
+
+// outputPath is where a file made from an input goes: -o's file when -o names one (outFile), else
+// name, the input's own path with the made file's extension, moved into -o's folder (outDir) when -o
+// names a folder.
+func outputPath(outFile, outDir, name string) string {
+	switch {
+	case outFile != "":
+		return outFile
+	case outDir != "":
+		return filepath.Join(outDir, filepath.Base(name))
+	}
+	return name
 }
 
 // replaceExt swaps a file name's extension.
