@@ -256,9 +256,9 @@ func endsWithSeparator(path string) bool {
 	return path != "" && (path[len(path)-1] == '/' || os.IsPathSeparator(path[len(path)-1]))
 }
 
-// outputPath is where a file made from an input goes: -o's file when -o names one (outFile), else
-// name, the input's own path with the made file's extension, moved into -o's folder (outDir) when -o
-// names a folder.
+// outputPath is where a file made from an input goes: -o's file when -o names one (outFile);
+// otherwise name, the made file's own path beside its input, moved into -o's folder (outDir) when
+// -o names a folder.
 func outputPath(outFile, outDir, name string) string {
 	switch {
 	case outFile != "":
